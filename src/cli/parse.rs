@@ -1,0 +1,33 @@
+//! `cables parse <file>…`.
+
+use std::io::Read;
+
+use cables::index::{kind_of, records_of_file, Kind};
+
+use super::out::Sink;
+use super::{Error, ParseArgs, EXIT_OK, EXIT_TROUBLE};
+
+pub fn run(a: ParseArgs) -> Result<u8, Error> {
+    let mut sink = Sink::open(&a.out)?;
+    let mut code = EXIT_OK;
+    for f in &a.files {
+        let shown = f.to_string_lossy().into_owned();
+        let records = if shown == "-" {
+            let mut buf = Vec::new();
+            std::io::stdin().lock().read_to_end(&mut buf)?;
+            cables::document::records_from_text_bytes(&buf, "-")
+        } else {
+            if !f.is_file() {
+                eprintln!("cables: error: {shown}: not a readable file");
+                code = EXIT_TROUBLE;
+            }
+            let kind = kind_of(f).unwrap_or(Kind::Text);
+            records_of_file(f, &shown, kind)
+        };
+        for r in &records {
+            sink.write(r)?;
+        }
+    }
+    sink.finish()?;
+    Ok(code)
+}

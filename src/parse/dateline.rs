@@ -1,0 +1,121 @@
+//! Datelines: "Paris, December 16, 1958, 11 p.m.", "Washington, undated.",
+//! "Department of State,\nWashington, September 12, 1900.", "Moscow,
+//! February 11, 1967, 0533Z".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::record::Dateline;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Read a block as a dateline, or None when it is not one.
+pub fn parse(block: &str, offset: usize) -> Option<Dateline> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)^
+            (?P<place>[A-Z][^\n]{0,80}?),\s+
+            (?:
+              (?P<undated>undated|not\ dated)
+            | (?:(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)
+                 (?:\s(?P<day>\d{1,2}))?,?\s(?P<year>\d{4})
+                 (?:[,—–-]\s*(?P<time>\d{1,2}(?::\d{2})?\s?[ap]\.\s?m\.|noon|midnight|\d{4}Z|\d{4}\s?[A-Z]{1,4}|[a-z]+\s?[a-z.]*))?)
+            )
+            \.?$",
+        )
+        .expect("regex")
+    });
+    let text = block.trim();
+    if text.len() > 160 || text.lines().count() > 3 {
+        return None;
+    }
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let c = RE.captures(&flat)?;
+    let place = c.name("place").map(|p| p.as_str().trim().to_string());
+    // A sentence is not a place: places have few words and no verbs.
+    if let Some(p) = &place {
+        if p.split_whitespace().count() > 8 || p.ends_with(" is") || p.contains(" the ") && !p.starts_with("Department") {
+            return None;
+        }
+    }
+    let date = if c.name("undated").is_some() {
+        None
+    } else {
+        let year: u32 = c.name("year")?.as_str().parse().ok()?;
+        let month = c.name("month").and_then(|m| MONTHS.iter().position(|x| *x == m.as_str())).map(|i| i + 1);
+        let day: Option<u32> = c.name("day").and_then(|d| d.as_str().parse().ok());
+        Some(match (month, day) {
+            (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
+            (Some(m), None) => format!("{year:04}-{m:02}"),
+            _ => format!("{year:04}"),
+        })
+    };
+    Some(Dateline {
+        text: flat.clone(),
+        place,
+        date,
+        time: c.name("time").map(|t| t.as_str().trim().to_string()),
+        offset,
+    })
+}
+
+/// True when an ISO date is a real calendar date.
+pub fn valid_iso(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let num = |s: &str| s.parse::<u32>().ok();
+    match parts.as_slice() {
+        [y] => num(y).is_some(),
+        [y, m] => num(y).is_some() && num(m).is_some_and(|m| (1..=12).contains(&m)),
+        [y, m, d] => {
+            let (Some(y), Some(m), Some(d)) = (num(y), num(m), num(d)) else { return false };
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+            (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize]
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dateline_table() {
+        let cases: &[(&str, Option<(&str, Option<&str>, Option<&str>)>)] = &[
+            ("Paris, December 16, 1958, 11 p.m.", Some(("Paris", Some("1958-12-16"), Some("11 p.m.")))),
+            ("Washington, undated.", Some(("Washington", None, None))),
+            ("Department of State,\nWashington, September 12, 1900.", Some(("Department of State, Washington", Some("1900-09-12"), None))),
+            ("Moscow, February 11, 1967, 0533Z.", Some(("Moscow", Some("1967-02-11"), Some("0533Z")))),
+            ("Peking, May 1942.", Some(("Peking", Some("1942-05"), None))),
+            ("I think the reason behind this, May 3, 1942.", None),
+            ("Dear Mr. President:", None),
+        ];
+        for (text, want) in cases {
+            let got = parse(text, 0);
+            let got = got.as_ref().map(|d| (d.place.as_deref().unwrap_or(""), d.date.as_deref(), d.time.as_deref()));
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn iso_table() {
+        for (d, ok) in [("1958-12-16", true), ("1958-02-29", false), ("1960-02-29", true), ("1958-13", false), ("1958", true), ("x", false)] {
+            assert_eq!(valid_iso(d), ok, "{d}");
+        }
+    }
+}

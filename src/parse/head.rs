@@ -1,0 +1,252 @@
+//! The head ("67. Message From A to B", "Mr. Seward to Mr. Adams.") and the
+//! editorial lines around it (file line "893.24/1340: Telegram", despatch
+//! number "No. 175.", "[Extract.]").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::vocab::DOC_TYPES;
+
+/// "67. Title" → ("67", offset of title). Also "133a." and "[3]".
+pub fn split_number(head: &str) -> Option<(&str, usize)> {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,4}[a-z]?|\[\d{1,4}[a-z]?\])\.?\s+\S").expect("regex"));
+    let m = RE.captures(head)?;
+    let n = m.get(1)?;
+    // "1. " is the head's number only when a title follows; a decimal file
+    // line "711.00/1" never matches because a space must follow.
+    let rest = &head[n.end()..];
+    let title_at = n.end() + (rest.len() - rest.trim_start_matches('.').trim_start().len());
+    let number = n.as_str().trim_start_matches('[').trim_end_matches(']');
+    Some((number, title_at))
+}
+
+/// The decimal or subject-numeric file of a file line, and the type after the
+/// colon: "711.00111 Armament Control/777a: Telegram" →
+/// ("711.00111 Armament Control/777a", Some("Telegram")).
+pub fn file_line(line: &str) -> Option<(String, Option<String>)> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:File No\. |Paris Peace Conf\. )?(\d{3}[0-9A-Za-z]*(?:\.[0-9A-Za-z]+)?(?:[ -][A-Z][\w’'\-]*| [a-z]| \d+[a-z]?)*/[\dA-Za-z½¼¾\-–]+)(?:\s*:\s*(.+))?$",
+        )
+        .expect("regex")
+    });
+    let line = line.trim();
+    let c = RE.captures(line)?;
+    let file = c.get(1)?.as_str().to_string();
+    let kind = c.get(2).map(|m| m.as_str().trim().trim_end_matches('.').to_string());
+    Some((file, kind))
+}
+
+/// True when a block before the head is an editorial line rather than the
+/// head: a file line, "File No. …", "No. 175.", a bracketed note
+/// ("[Extract.]"), an archive line ("Woodrow Wilson Papers", "FE Files, Lot
+/// 52–534").
+pub fn is_editorial_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.contains('\n') || t.chars().count() > 140 {
+        return false;
+    }
+    if file_line(t).is_some() {
+        return true;
+    }
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)^(?:
+                \*?No\.?\s?\[?\d+[a-z]?\.?\]?\s?(?:\[\d+\])?\.?\]?
+              | File\ No\..*
+              | \[(?:Extract|Extracts|Translation|Telegram|Circular|Confidential|Telegraphic|Note\ verbale|Inclosure|Indorsement|From\ the|Paraphrase|Memorandum|Private|Personal|Cablegram|Untitled)[^\]]*\]\.?
+              | .{0,60}\b(?:Papers|Files|files|File|Diary)(?::\s.*)?
+              | .*\bLot\ \d.*
+              | Treaty\ Series\ No\.\ \d+
+            )$",
+        )
+        .expect("regex")
+    });
+    RE.is_match(t) && !t.starts_with("[Untitled")
+}
+
+/// The leading type of a modern head ("Memorandum of Conversation", …).
+pub fn doc_type(title: &str) -> Option<&'static str> {
+    for t in DOC_TYPES {
+        if let Some(rest) = title.strip_prefix(t) {
+            if rest.is_empty() || rest.starts_with([' ', ',', '.', ':']) {
+                let canonical = match *t {
+                    "Memorandum of Discussion at the" => "Memorandum of Discussion",
+                    "Memorandum of a Conversation" => "Memorandum of Conversation",
+                    "Editorial note" => "Editorial Note",
+                    "Dispatch" => "Despatch",
+                    "Aide-Memoire" => "Aide-Mémoire",
+                    other => other,
+                };
+                return Some(canonical);
+            }
+        }
+    }
+    None
+}
+
+/// Split a title into sender and recipient.
+///
+/// "Message From A to B" → (A, B); "Mr. Adams to Earl Russell." → ("Mr.
+/// Adams", "Earl Russell"). The split is at " to " after the sender: after a
+/// closing parenthesis when there is one, else the first " to ".
+pub fn from_to(title: &str) -> (Option<String>, Option<String>) {
+    let t = title.trim().trim_end_matches('.');
+    let (body, had_from) = match find_word(t, " From ").or_else(|| find_word(t, " from ")) {
+        Some(i) if doc_type(t).is_some() || i < 60 => (&t[i + 6..], true),
+        _ => (t, false),
+    };
+    if !had_from && doc_type(t).is_some() {
+        // "Memorandum for the Record", "Editorial Note": no parties; "Memorandum
+        // by X" names the author.
+        if let Some(i) = find_word(t, " by ") {
+            return (Some(clean_party(&t[i + 4..])), None);
+        }
+        if let Some(i) = find_word(t, " to ") {
+            let to = &t[i + 4..];
+            if let Some(f) = find_word(&t[..i], " of ") {
+                let _ = f;
+            }
+            return (None, Some(clean_party(to)));
+        }
+        return (None, None);
+    }
+    // Prefer " to " right after ")" ("(Gauss) to the Secretary").
+    let split = body.match_indices(" to ").find(|(i, _)| body[..*i].ends_with(')')).map(|(i, _)| i);
+    let split = split.or_else(|| first_to(body));
+    match split {
+        Some(i) => {
+            let from = clean_party(&body[..i]);
+            let to = clean_party(&body[i + 4..]);
+            (non_empty(from), non_empty(to))
+        }
+        None if had_from => (non_empty(clean_party(body)), None),
+        None => (None, None),
+    }
+}
+
+/// The first " to " that does not sit inside a title such as "Ambassador to
+/// the Soviet Union" followed by a parenthesis.
+fn first_to(body: &str) -> Option<usize> {
+    let mut candidates = body.match_indices(" to ").map(|(i, _)| i).peekable();
+    let first = *candidates.peek()?;
+    for i in candidates {
+        // "Ambassador to France (Bullitt) to the Secretary": the first " to "
+        // is inside the sender when a parenthesis closes before a later one.
+        let left = &body[..i];
+        if left.contains('(') && !left.ends_with(')') && left.rfind('(') > left.rfind(')') {
+            continue;
+        }
+        return Some(i);
+    }
+    Some(first)
+}
+
+fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    hay.find(needle)
+}
+
+fn clean_party(s: &str) -> String {
+    let s = s.trim().trim_end_matches(['.', ',', ';', ':']);
+    // Heads of 1958–60 embed place and date: "…, Washington, January 29, 1959".
+    s.trim().to_string()
+}
+
+fn non_empty(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_table() {
+        let cases = [
+            ("67. Message From Kissinger", Some(("67", 4))),
+            ("133a. Telegram", Some(("133a", 6))),
+            ("[3]. Editorial Note", Some(("3", 5))),
+            ("Mr. Seward to Mr. Adams.", None),
+            ("711.00/1: Telegram", None),
+        ];
+        for (h, want) in cases {
+            assert_eq!(split_number(h), want, "{h}");
+        }
+    }
+
+    #[test]
+    fn file_line_table() {
+        let cases = [
+            ("893.24/1340: Telegram", Some(("893.24/1340", Some("Telegram")))),
+            ("711.00111 Armament Control/777a: Telegram", Some(("711.00111 Armament Control/777a", Some("Telegram")))),
+            ("740.0011 Pacific War/2581", Some(("740.0011 Pacific War/2581", None))),
+            ("500.A15 a 1/167", Some(("500.A15 a 1/167", None))),
+            ("File No. 600.119/427", Some(("600.119/427", None))),
+            ("765.84/4789: Telegram (part air)", Some(("765.84/4789", Some("Telegram (part air)")))),
+            ("890E.1281/14", Some(("890E.1281/14", None))),
+            ("Paris Peace Conf. 184.82/6", Some(("184.82/6", None))),
+            ("The Ambassador to the Secretary", None),
+        ];
+        for (l, want) in cases {
+            let got = file_line(l);
+            let got = got.as_ref().map(|(f, k)| (f.as_str(), k.as_deref()));
+            assert_eq!(got, want, "{l}");
+        }
+    }
+
+    #[test]
+    fn editorial_table() {
+        for (l, want) in [
+            ("No. 175.", true),
+            ("No. 351.]", true),
+            ("*No. 31.[34]", true),
+            ("[Extract.]", true),
+            ("[Telegram.—Paraphrase.]", true),
+            ("[Inclosure 1 in No. 447.]", true),
+            ("Woodrow Wilson Papers", true),
+            ("FE Files, Lot 52–534", true),
+            ("Treaty Series No. 763", true),
+            ("Mr. Seward to Mr. Adams.", false),
+            ("[Untitled]", false),
+            ("The Japanese Ambassador (Matsudaira) to the Secretary of State", false),
+        ] {
+            assert_eq!(is_editorial_line(l), want, "{l}");
+        }
+    }
+
+    #[test]
+    fn from_to_table() {
+        let cases = [
+            (
+                "Message From Secretary of State Kissinger to the President’s Deputy Assistant for National Security Affairs (Scowcroft)",
+                (Some("Secretary of State Kissinger"), Some("the President’s Deputy Assistant for National Security Affairs (Scowcroft)")),
+            ),
+            ("Mr. Adams to Earl Russell.", (Some("Mr. Adams"), Some("Earl Russell"))),
+            ("The Ambassador in China (Gauss) to the Secretary of State", (Some("The Ambassador in China (Gauss)"), Some("the Secretary of State"))),
+            ("Telegram From the Embassy in the Soviet Union to the Department of State", (Some("the Embassy in the Soviet Union"), Some("the Department of State"))),
+            ("Memorandum for the Record", (None, None)),
+            ("Editorial Note", (None, None)),
+            ("Memorandum.", (None, None)),
+        ];
+        for (t, (f, to)) in cases {
+            let (gf, gt) = from_to(t);
+            assert_eq!((gf.as_deref(), gt.as_deref()), (f, to), "{t}");
+        }
+    }
+
+    #[test]
+    fn doc_type_table() {
+        for (t, want) in [
+            ("Memorandum of Conversation", Some("Memorandum of Conversation")),
+            ("Memorandum From A to B", Some("Memorandum")),
+            ("Telegram From the Embassy", Some("Telegram")),
+            ("Editorial Note", Some("Editorial Note")),
+            ("Mr. Seward to Mr. Adams.", None),
+            ("Telegrams sent", None),
+        ] {
+            assert_eq!(doc_type(t), want, "{t}");
+        }
+    }
+}

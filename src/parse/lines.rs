@@ -1,0 +1,119 @@
+//! Lines and blocks with byte offsets.
+//!
+//! A line is `[start, end)` without its line end ("\n" or "\r\n"). A block
+//! is a run of non-blank lines; blocks are separated by blank lines, the way
+//! a copied page separates paragraphs.
+
+/// One line of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// First byte of the line.
+    pub start: usize,
+    /// End of the line's text, before "\r\n" or "\n".
+    pub end: usize,
+}
+
+impl Line {
+    /// The line's text.
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+
+    /// True when the line has only whitespace.
+    pub fn is_blank(&self, src: &str) -> bool {
+        self.text(src).trim().is_empty()
+    }
+}
+
+/// Split `src[from..to]` into lines (offsets into `src`).
+pub fn lines(src: &str, from: usize, to: usize) -> Vec<Line> {
+    let mut out = Vec::with_capacity((to - from) / 64 + 1);
+    let mut start = from;
+    for nl in memchr::memchr_iter(b'\n', &src.as_bytes()[from..to]).map(|i| i + from) {
+        let mut end = nl;
+        if end > start && src.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        out.push(Line { start, end });
+        start = nl + 1;
+    }
+    if start < to {
+        let mut end = to;
+        if src.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        out.push(Line { start, end });
+    }
+    out
+}
+
+/// A run of non-blank lines: indexes `[first, last]` into the line list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// Index of the first line.
+    pub first: usize,
+    /// Index of the last line (inclusive).
+    pub last: usize,
+    /// Byte offset of the block's first character.
+    pub start: usize,
+    /// Byte offset after the block's last character.
+    pub end: usize,
+}
+
+impl Block {
+    /// The block's text, lines separated as in the input.
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.last - self.first + 1
+    }
+}
+
+/// Group lines `[from, to)` into blocks.
+pub fn blocks(src: &str, lines: &[Line], from: usize, to: usize) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    for (i, line) in lines.iter().enumerate().take(to).skip(from) {
+        if line.is_blank(src) {
+            if let Some((f, l)) = cur.take() {
+                out.push(make(src, lines, f, l));
+            }
+        } else {
+            cur = Some(match cur {
+                Some((f, _)) => (f, i),
+                None => (i, i),
+            });
+        }
+    }
+    if let Some((f, l)) = cur {
+        out.push(make(src, lines, f, l));
+    }
+    out
+}
+
+fn make(src: &str, lines: &[Line], first: usize, last: usize) -> Block {
+    let text = lines[first].text(src);
+    let lead = text.len() - text.trim_start().len();
+    let last_text = lines[last].text(src);
+    let trail = last_text.len() - last_text.trim_end().len();
+    Block { first, last, start: lines[first].start + lead, end: lines[last].end - trail }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_blocks() {
+        let src = "a\r\nb\n\n  c\n\n\nd";
+        let ls = lines(src, 0, src.len());
+        let texts: Vec<&str> = ls.iter().map(|l| l.text(src)).collect();
+        assert_eq!(texts, ["a", "b", "", "  c", "", "", "d"]);
+        let bs = blocks(src, &ls, 0, ls.len());
+        let texts: Vec<&str> = bs.iter().map(|b| b.text(src)).collect();
+        assert_eq!(texts, ["a\r\nb", "c", "d"]);
+    }
+}

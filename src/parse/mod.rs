@@ -1,0 +1,614 @@
+//! The text parser: one FRUS document, as its history.state.gov page reads
+//! when copied as text, into a [`Record`].
+//!
+//! Passes, in order:
+//! 1. lines and blocks (blank-line separated), with byte offsets;
+//! 2. the footnote list at the end, found structurally ([`footnotes`]);
+//! 3. page markers anywhere ([`pages`]);
+//! 4. the head, after leading editorial lines such as a file line
+//!    ([`head`]);
+//! 5. footnote marks, aligned with the list;
+//! 6. body: dateline, captions, routing tag, numbered and quoted paragraphs,
+//!    signatures, lists; references in body and notes ([`refs`]);
+//! 7. markings from the source note ([`markings`]).
+//!
+//! The parser is total: any text gives a record; what could not be read
+//! cleanly is a diagnostic.
+
+pub mod dateline;
+pub mod footnotes;
+pub mod head;
+pub mod lines;
+pub mod markings;
+pub mod pages;
+pub mod refs;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diag::{Diagnostic, LineIndex, Severity};
+use crate::record::{Footnote, List, PageMarker, Paragraph, Record, Routing, Span};
+use crate::vocab::{is_series, series_name};
+use lines::Block;
+
+/// Parse a whole text as one document.
+pub fn parse(src: &str, path: &str) -> Record {
+    let mut rec = parse_range(src, 0, src.len());
+    rec.path = path.to_string();
+    locate(&mut rec, src);
+    rec
+}
+
+/// Fill in line and column of every diagnostic of `rec` from `src`.
+pub fn locate(rec: &mut Record, src: &str) {
+    if rec.diagnostics.is_empty() {
+        return;
+    }
+    let idx = LineIndex::new(src);
+    for d in &mut rec.diagnostics {
+        d.locate(&idx, src);
+    }
+}
+
+/// Parse `src[from..to]` as one document. Offsets in the record are into
+/// `src`; diagnostics are not located yet (see [`locate`]).
+pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
+    let mut to = to.min(src.len());
+    while to > 0 && !src.is_char_boundary(to) {
+        to -= 1;
+    }
+    let from = from.min(to);
+    let mut rec = Record { span: Span::new(from, to), body: true, ..Record::default() };
+    let lines = lines::lines(src, from, to);
+    let list = footnotes::find_list(src, &lines);
+    let notes_start = list.as_ref().map_or(to, |l| lines[l.first_line].start);
+    let body_line_end = list.as_ref().map_or(lines.len(), |l| l.first_line);
+
+    // Page markers, everywhere.
+    let (markers, malformed) = pages::scan(src, from, to);
+    for m in &malformed {
+        rec.diagnostics.push(Diagnostic::new(
+            Severity::Error,
+            "P003",
+            m.span.start,
+            format!("malformed page marker {:?}", m.text),
+        ));
+    }
+    unclosed_page(src, from, to, &markers, &mut rec.diagnostics);
+    rec.pages = markers.iter().map(|m| m.n.clone()).collect();
+    rec.page_markers =
+        markers.iter().map(|m| PageMarker { n: m.n.clone(), kind: m.kind.to_string(), span: m.span }).collect();
+    let marker_spans: Vec<Span> = markers.iter().map(|m| m.span).collect();
+
+    let blocks = lines::blocks(src, &lines, 0, body_line_end);
+
+    // The head: the first block that is neither a page marker alone nor an
+    // editorial line; at most three editorial lines come before it.
+    let mut bi = 0;
+    let mut leading: Vec<Block> = Vec::new();
+    while bi < blocks.len() {
+        let b = &blocks[bi];
+        let t = b.text(src);
+        if is_marker_only(t, b, &marker_spans) {
+            bi += 1;
+            continue;
+        }
+        if leading.len() < 3 && head::is_editorial_line(t) && bi + 1 < blocks.len() {
+            leading.push(*b);
+            bi += 1;
+            continue;
+        }
+        break;
+    }
+    let head_block = blocks.get(bi).copied();
+    let mut head_line_end = None;
+    let mut body_from_line = body_line_end;
+    let mut head_span = None;
+    if let Some(hb) = head_block {
+        let line = lines[hb.first];
+        let text = line.text(src);
+        let lead = text.len() - text.trim_start().len();
+        let trail = text.len() - text.trim_end().len();
+        let span = Span::new(line.start + lead, line.end - trail);
+        head_line_end = Some(span.end);
+        head_span = Some(span);
+        body_from_line = hb.first + 1;
+    } else {
+        rec.diagnostics.push(Diagnostic::new(Severity::Error, "P001", from, "no recognisable document head"));
+    }
+
+    // Footnote marks.
+    let mark_from = head_span.map_or(from, |s| s.start);
+    let cands = footnotes::candidates(src, mark_from, notes_start, &marker_spans, head_line_end);
+    let n_items = list.as_ref().map_or(0, |l| l.items.len());
+    let mut alignment = footnotes::align(src, &cands, n_items);
+    let mut cuts: Vec<Span> = marker_spans.clone();
+    let mut mark_spans: Vec<Option<Span>> = alignment.marks.iter().map(|m| m.map(|ci| cands[ci].cut)).collect();
+    if n_items > 0 && mark_spans.iter().all(Option::is_none) {
+        let syms = footnotes::symbol_candidates(src, mark_from, notes_start);
+        if !syms.is_empty() {
+            for (k, s) in syms.iter().take(n_items).enumerate() {
+                mark_spans[k] = Some(*s);
+                alignment.markers[k] = src[s.start..s.end].to_string();
+            }
+        }
+    }
+    cuts.extend(mark_spans.iter().flatten().copied());
+    cuts.sort_by_key(|s| s.start);
+
+    if let Some(list) = &list {
+        for (k, item) in list.items.iter().enumerate() {
+            let marker = alignment.markers.get(k).cloned().unwrap_or_else(|| item.number.to_string());
+            let anchors: Vec<usize> = mark_spans.get(k).copied().flatten().map(|s| s.start).into_iter().collect();
+            let mark_start = mark_spans.get(k).copied().flatten().map(|s| if src.as_bytes()[s.start] == b' ' { s.start + 1 } else { s.start });
+            let source = item.text.starts_with("Source:") || item.text.starts_with("Source :");
+            if anchors.is_empty() {
+                rec.diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    "P002",
+                    item.span.start,
+                    format!("footnote {} (list item {}) has no mark in the text", marker, item.number),
+                ));
+            }
+            rec.footnotes.push(Footnote {
+                marker,
+                list_number: Some(item.number.to_string()),
+                text: item.text.clone(),
+                anchors: mark_start.into_iter().collect(),
+                source,
+                span: item.span,
+            });
+        }
+    }
+
+    // Head fields.
+    if let Some(span) = head_span {
+        let head_text = clean(src, span, &cuts);
+        let (number, title) = match head::split_number(&head_text) {
+            Some((n, at)) => (Some(n.to_string()), head_text[at..].trim().to_string()),
+            None => (None, head_text.trim().to_string()),
+        };
+        rec.number = number;
+        rec.doc_type = head::doc_type(&title).map(str::to_string);
+        let (f, t) = head::from_to(&title);
+        rec.from = f;
+        rec.to = t;
+        rec.title = Some(title);
+    }
+    let mut inline_source: Option<String> = None;
+    for b in &leading {
+        let t = b.text(src).trim();
+        if let Some((file, kind)) = head::file_line(t) {
+            rec.file_number.get_or_insert(file);
+            if rec.doc_type.is_none() {
+                if let Some(k) = kind {
+                    let k = k.split(" (").next().unwrap_or(&k).trim();
+                    rec.doc_type = Some(k.to_string());
+                }
+            }
+        }
+        if inline_source.is_none() {
+            inline_source = Some(clean(src, Span::new(b.start, b.end), &cuts));
+        }
+    }
+
+    // Body blocks.
+    let body_blocks: Vec<Block> = match head_block {
+        Some(hb) if hb.last > hb.first => {
+            // The rest of the head block is body.
+            let mut v = vec![Block {
+                first: hb.first + 1,
+                last: hb.last,
+                start: lines[hb.first + 1].start,
+                end: hb.end,
+            }];
+            v.extend(blocks.iter().copied().filter(|b| b.first > hb.last));
+            v
+        }
+        Some(hb) => blocks.iter().copied().filter(|b| b.first > hb.last).collect(),
+        None => Vec::new(),
+    };
+    let _ = body_from_line;
+
+    let mut page: Option<String> = None;
+    let mut marker_i = 0;
+    let mut quoted = false;
+    let mut routing_done = false;
+    let mut marks = markings::Markings::default();
+    let mut after_head_source_taken = false;
+    let mut pending_list: Option<List> = None;
+    let mut para_blocks: Vec<(Block, usize)> = Vec::new(); // block, paragraph index
+    for (k, b) in body_blocks.iter().enumerate() {
+        // Page markers before this block set the current page.
+        while marker_i < markers.len() && markers[marker_i].span.start < b.start {
+            page = Some(markers[marker_i].n.clone());
+            marker_i += 1;
+        }
+        let raw = b.text(src);
+        if is_marker_only(raw, b, &marker_spans) {
+            continue;
+        }
+        let text = clean(src, Span::new(b.start, b.end), &cuts);
+        if text.is_empty() {
+            rec.diagnostics.push(Diagnostic::new(Severity::Warning, "P005", b.start, "empty paragraph"));
+            continue;
+        }
+        // "[Extract.]" right after the head is the source note of old
+        // volumes when no file line came before the head.
+        if k == 0 && inline_source.is_none() && b.line_count() == 1 && is_bracket_note(&text) {
+            inline_source = Some(text);
+            after_head_source_taken = true;
+            continue;
+        }
+        if k < 4 && rec.dateline.is_none() && b.line_count() <= 3 {
+            if let Some(d) = dateline::parse(&text, b.start) {
+                rec.dateline = Some(d);
+                continue;
+            }
+        }
+        if k < 5 && markings::caption(&text, &mut marks) {
+            rec.paragraphs.push(Paragraph { text, number: None, page: page.clone(), quoted, span: Span::new(b.start, b.end) });
+            continue;
+        }
+        // Lists: a heading block followed by item blocks.
+        if let Some(l) = pending_list.as_mut() {
+            if let Some(items) = list_items(&text) {
+                l.items.extend(items);
+                continue;
+            }
+            if let Some(done) = pending_list.take() {
+                rec.lists.push(done);
+            }
+        }
+        if is_list_head(&text) {
+            pending_list = Some(List { head: text.trim_end_matches(':').to_string(), items: Vec::new() });
+            continue;
+        }
+        let mut body = text.as_str();
+        let mut body_start = b.start;
+        if !routing_done && !is_editorial_para(body) {
+            routing_done = true;
+            if let Some((r, len)) = routing(body, b.start) {
+                rec.routing = Some(r);
+                body = body[len..].trim_start();
+                body_start = b.start + len;
+            }
+        }
+        let (number, rest) = para_number(body);
+        if rest.to_ascii_lowercase().contains("begin text") {
+            quoted = true;
+        }
+        let this_quoted = quoted;
+        let lower = rest.to_ascii_lowercase();
+        if lower.contains("end text") {
+            quoted = false;
+            if let Some(sig) = inline_signature(rest) {
+                rec.signatures.push(sig);
+            }
+        }
+        let _ = body_start;
+        para_blocks.push((*b, rec.paragraphs.len()));
+        rec.paragraphs.push(Paragraph {
+            text: rest.to_string(),
+            number,
+            page: page.clone(),
+            quoted: this_quoted,
+            span: Span::new(b.start, b.end),
+        });
+    }
+    if let Some(done) = pending_list.take() {
+        rec.lists.push(done);
+    }
+    let _ = after_head_source_taken;
+
+    // Signatures: name blocks at the close of a letter.
+    for (i, (b, pi)) in para_blocks.iter().enumerate() {
+        let p = &rec.paragraphs[*pi];
+        let next = para_blocks.get(i + 1).map(|(_, pj)| rec.paragraphs[*pj].text.as_str());
+        let prev = i.checked_sub(1).map(|j| rec.paragraphs[para_blocks[j].1].text.as_str());
+        if let Some(sig) = signature(&p.text, prev, next, b.line_count()) {
+            rec.signatures.push(sig);
+        }
+    }
+
+    // The source note.
+    rec.source_note = rec.footnotes.iter().find(|f| f.source).map(|f| f.text.clone()).or(inline_source.clone()).or_else(|| {
+        // Old volumes: the first inclosure label in the body.
+        rec.paragraphs.iter().find(|p| p.text.starts_with("[Inclosure") && is_bracket_note(&p.text)).map(|p| p.text.clone())
+    });
+    if rec.file_number.is_none() {
+        if let Some(sn) = &rec.source_note {
+            rec.file_number = file_in_note(sn);
+        }
+    }
+    if let Some(note) = rec.footnotes.iter().find(|f| f.source) {
+        let m = markings::from_source_note(&note.text);
+        for (off, tok) in &m.unknown {
+            rec.diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "P004",
+                note.span.start + (note.span.end - note.span.start).min(*off + (note.span.end - note.span.start).saturating_sub(note.text.len())),
+                format!("marking {tok:?} is in no known vocabulary"),
+            ));
+        }
+        rec.classification = m.classification;
+        rec.handling = m.handling;
+        rec.precedence = m.precedence;
+    }
+    if rec.classification.is_none() {
+        rec.classification = marks.classification;
+    }
+    for h in marks.handling {
+        if !rec.handling.contains(&h) {
+            rec.handling.push(h);
+        }
+    }
+    if rec.precedence.is_none() {
+        rec.precedence = marks.precedence;
+    }
+    if let Some(d) = &rec.dateline {
+        rec.date_min = d.date.clone();
+        rec.date_max = d.date.clone();
+    }
+
+    // References, in the body and in the notes.
+    for b in &body_blocks {
+        refs::scan(b.text(src), b.start, false, &mut rec.references);
+    }
+    for f in &rec.footnotes {
+        refs::scan(&src[f.span.start..f.span.end], f.span.start, true, &mut rec.references);
+    }
+    if let Some(r) = &rec.routing {
+        let at = r.offset;
+        rec.references.retain(|x| x.offset != at);
+    }
+    rec
+}
+
+/// True when a block holds only page markers.
+fn is_marker_only(text: &str, b: &Block, markers: &[Span]) -> bool {
+    if !text.starts_with('[') {
+        return false;
+    }
+    let mut covered = 0;
+    for m in markers {
+        if m.start >= b.start && m.end <= b.end {
+            covered += m.end - m.start;
+        }
+    }
+    covered > 0 && text.chars().filter(|c| !c.is_whitespace()).count() == {
+        let mut n = 0;
+        for m in markers.iter().filter(|m| m.start >= b.start && m.end <= b.end) {
+            n += text_at(text, b.start, *m).chars().filter(|c| !c.is_whitespace()).count();
+        }
+        n
+    }
+}
+
+fn text_at<'a>(text: &'a str, base: usize, s: Span) -> &'a str {
+    &text[s.start - base..s.end - base]
+}
+
+/// Copy `src[span]` without the `cuts` (page markers, footnote marks),
+/// trimming each line and joining lines with "\n".
+pub fn clean(src: &str, span: Span, cuts: &[Span]) -> String {
+    let mut out = String::with_capacity(span.end - span.start);
+    let mut pos = span.start;
+    let first = cuts.partition_point(|c| c.end <= span.start);
+    for c in &cuts[first..] {
+        if c.start >= span.end {
+            break;
+        }
+        if c.start > pos {
+            out.push_str(&src[pos..c.start]);
+        }
+        pos = pos.max(c.end);
+    }
+    if pos < span.end {
+        out.push_str(&src[pos..span.end]);
+    }
+    if !out.contains('\n') && !out.contains('\r') {
+        let t = out.trim();
+        if t.len() != out.len() {
+            return t.to_string();
+        }
+        return out;
+    }
+    let lines: Vec<&str> = out.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    lines.join("\n")
+}
+
+/// Report "[Page" without a closing bracket.
+fn unclosed_page(src: &str, from: usize, to: usize, markers: &[pages::Marker], out: &mut Vec<Diagnostic>) {
+    let hay = &src.as_bytes()[from..to];
+    let finder = memchr::memmem::find_iter(hay, b"[Page");
+    let mut mi = 0;
+    let mut reported = 0;
+    for at in finder.map(|i| i + from) {
+        while mi < markers.len() && markers[mi].span.end <= at {
+            mi += 1;
+        }
+        if mi < markers.len() && markers[mi].span.start <= at {
+            continue;
+        }
+        let rest = &src[at..to];
+        let closed = rest[1..].find(']').is_some_and(|c| !rest[1..=c].contains('\n') && c < 20);
+        if !closed {
+            reported += 1;
+            if reported <= 20 {
+                out.push(Diagnostic::new(Severity::Error, "P003", at, "unclosed page marker \"[Page\""));
+            }
+        }
+    }
+}
+
+/// "[Extract.]", "[Telegram.—Paraphrase.]": a one-line bracketed note.
+fn is_bracket_note(t: &str) -> bool {
+    t.starts_with('[') && t.ends_with(']') && t.len() < 120 && !t.contains('\n') && !t.starts_with("[Page") && head::is_editorial_line(t)
+}
+
+/// Lines that are not the text proper: despatch numbers, bracketed notes,
+/// salutation-free captions.
+fn is_editorial_para(t: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\*?No\.\s?\d+[^ ]*|\[[^\]]*\]\.?|\[.*\]|NIE .*|USDel/MC/\d+.*)$").expect("regex"));
+    RE.is_match(t)
+}
+
+/// The routing tag at the start of the first paragraph: "Hakto 1." (series
+/// and serial) or a bare telegram number "1038." that is not paragraph 1.
+fn routing(text: &str, offset: usize) -> Option<(Routing, usize)> {
+    static SERIES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Za-z]{4,6}) (\d{1,5})\.(?:\s|$)").expect("regex"));
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,5})\.(?:\s|$)").expect("regex"));
+    if let Some(c) = SERIES.captures(text) {
+        let word = c.get(1)?.as_str();
+        let cased = word.chars().next().is_some_and(char::is_uppercase);
+        if cased && is_series(word) {
+            let tag = c.get(0)?.as_str().trim_end();
+            return Some((
+                Routing { series: Some(series_name(word)), number: c.get(2)?.as_str().to_string(), text: tag.to_string(), offset },
+                tag.len(),
+            ));
+        }
+    }
+    if let Some(c) = NUMBER.captures(text) {
+        let n = c.get(1)?.as_str();
+        let value: u32 = n.parse().ok()?;
+        // "1. Please …" is a numbered paragraph; "1289. 1. Unless …" and
+        // "423. For the President" are telegram numbers.
+        let rest = text[c.get(0)?.end()..].trim_start();
+        let next_is_para = NUMBER.is_match(rest);
+        if value >= 2 || next_is_para {
+            let tag = c.get(0)?.as_str().trim_end();
+            return Some((Routing { series: None, number: n.to_string(), text: tag.to_string(), offset }, tag.len()));
+        }
+    }
+    None
+}
+
+/// "2. Begin text …" → (Some("2"), "Begin text …"); a label on its own line
+/// ("1.\nStaff and I …") too.
+fn para_number(text: &str) -> (Option<String>, &str) {
+    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+").expect("regex"));
+    if let Some(c) = RE.captures(text) {
+        let (Some(n), Some(m)) = (c.get(1), c.get(0)) else { return (None, text) };
+        let rest = &text[m.end()..];
+        if !rest.is_empty() {
+            return (Some(n.as_str().to_string()), rest);
+        }
+    }
+    (None, text)
+}
+
+/// "Sincerely, GRF. End text." → "GRF".
+fn inline_signature(text: &str) -> Option<String> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:Sincerely|Faithfully|Respectfully|Cordially|Warm regards|Best regards|Regards)(?: yours)?,\s+([A-Z][A-Za-z. ]{0,40}?)\.?\s+End text\.?\s*$").expect("regex")
+    });
+    RE.captures(text).and_then(|c| c.get(1)).map(|m| m.as_str().trim().to_string())
+}
+
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|I am,|believe me|yours|consideration\.?|regards)[,.]?\s*$|,\s*$").expect("regex")
+});
+
+/// A signature block: one to four short lines whose first is a name, at the
+/// close of a letter.
+fn signature(text: &str, prev: Option<&str>, next: Option<&str>, line_count: usize) -> Option<String> {
+    if line_count > 4 || text.len() > 200 {
+        return None;
+    }
+    let first = text.lines().next()?.trim();
+    if !is_name(first) {
+        return None;
+    }
+    let closing_before = prev.is_some_and(|p| CLOSING.is_match(p));
+    let end_after = match next {
+        None => true,
+        Some(n) => {
+            n.starts_with('[')
+                || n.starts_with("His Excellency")
+                || n.starts_with("Hon.")
+                || n.starts_with("The Honorable")
+                || n.starts_with("To ")
+                || n.starts_with("Mr. ")
+                || n.starts_with("Sir")
+                || n.starts_with("P. S.")
+                || n.starts_with("Enclosure")
+                || n.starts_with("Inclosure")
+                || n.starts_with("Attachment")
+        }
+    };
+    if !(closing_before || end_after) {
+        return None;
+    }
+    if !closing_before && text.lines().count() == 1 && first.split_whitespace().count() == 1 && !first.chars().next()?.is_uppercase() {
+        return None;
+    }
+    if line_count > 1 && first.ends_with(',') {
+        let joined: Vec<&str> = text.lines().map(str::trim).collect();
+        return Some(joined.join(" "));
+    }
+    if line_count > 1 {
+        // "Hull\nSecretary of State": the name line alone.
+        return Some(first.to_string());
+    }
+    Some(first.to_string())
+}
+
+/// True when a line reads as a personal name ("JOSEPH A. WRIGHT.", "Hull",
+/// "T. Matsudaira", "H. S. S.", "Pierrepont Moffat").
+fn is_name(line: &str) -> bool {
+    let l = line.trim().trim_end_matches([',', '.']);
+    if l.is_empty() || l.len() > 60 || l.starts_with('[') || l.ends_with(':') {
+        return false;
+    }
+    let words: Vec<&str> = l.split_whitespace().collect();
+    if words.is_empty() || words.len() > 7 {
+        return false;
+    }
+    const PARTICLES: &[&str] = &["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "y", "e", "d’", "of", "and", "v."];
+    const NOT_NAMES: &[&str] = &[
+        "SUBJECT", "PARTICIPANTS", "PRESENT", "Enclosure", "Inclosure", "Attachment", "Translation", "Extract", "Confidential", "Secret",
+        "Untitled", "Memorandum", "Telegram", "Note", "Annex", "Appendix", "Postscript", "Department", "Washington", "Sir", "Gentlemen",
+        "Sirs", "Excellency", "The", "Dear", "Warm", "Signed", "Approved", "Respectfully", "Sincerely", "Faithfully", "Yours", "Cordially",
+        "End", "Begin", "Exhibit", "Minutes", "Agenda", "Summary", "Conclusions", "Recommendations", "Discussion", "Text", "Document",
+    ];
+    if NOT_NAMES.iter().any(|n| words[0].trim_end_matches([',', '.', ':']) == *n) {
+        return false;
+    }
+    if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    words.iter().all(|w| {
+        let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '“' | '”' | '"'));
+        w.is_empty() || PARTICLES.contains(&w) || w.chars().next().is_some_and(|c| c.is_uppercase()) || w == "&c."
+    })
+}
+
+fn is_list_head(t: &str) -> bool {
+    matches!(t.trim_end_matches(':'), "SUBJECT" | "PARTICIPANTS" | "PRESENT" | "DISTRIBUTION" | "Participants" | "Subject" | "Present")
+}
+
+fn list_items(t: &str) -> Option<Vec<String>> {
+    let lines: Vec<&str> = t.lines().collect();
+    if lines.iter().all(|l| l.trim_start().starts_with('•') || l.trim_start().starts_with("- ")) {
+        return Some(lines.iter().map(|l| l.trim_start().trim_start_matches(['•', '-']).trim().to_string()).collect());
+    }
+    None
+}
+
+/// "Department of State, Central Files, 611.67/8–3058." → "611.67/8–3058";
+/// "National Archives, RG 59, Central Files 1964–66, POL 27 VIET S." → "POL 27 VIET S".
+fn file_in_note(note: &str) -> Option<String> {
+    static DEC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"Central (?:Decimal )?Files?,? (\d{3}[\dA-Z.]*(?: [A-Z][\w-]*)*/[\dA-Za-z–\-]+)").expect("regex"));
+    static SUBJ: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"Central Files \d{4}[–-]\d{2,4}, ([A-Z]{2,4} \d+(?:[–-]\d+)?(?: [A-Z][A-Z\-]*)*)").expect("regex"));
+    if let Some(c) = DEC.captures(note) {
+        return c.get(1).map(|m| m.as_str().to_string());
+    }
+    SUBJ.captures(note).and_then(|c| c.get(1)).map(|m| m.as_str().trim().to_string())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,116 @@
+//! References: what a text cites. Cables by routing serial ("message Hakto
+//! 7"), numbered telegrams ("telegram 15849 from Moscow", "Deptel 1461"),
+//! documents ("Document 108") and footnotes of documents ("footnote 5,
+//! Document 112").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::record::Reference;
+use crate::vocab::{is_series, series_name};
+
+/// Find references in `text`, whose first byte is at `base` in the input.
+pub fn scan(text: &str, base: usize, in_footnote: bool, out: &mut Vec<Reference>) {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)
+            \b(?:[Ff]ootnote\s(?P<fn>\d+[a-z]?),\s(?:in\s)?Document\s(?P<fndoc>\d+[a-z]?))
+          | \b(?:Documents?\s(?P<doc>\d+[a-z]?)(?P<more>(?:(?:,\s|\s?and\s|–|-)\d+[a-z]?)*))
+          | \b(?P<tw>[Tt]elegrams?|Deptels?|Embtels?|Depcirtels?|[Cc]ircular\stelegram|[Cc]ables?|reftel)\s(?:No\.\s)?(?P<tn>\d{1,6})(?:\s(?:from|to)\s(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?
+          | \b(?P<series>[A-Z][a-z]{3,5}|[A-Z]{5})\s(?P<serial>\d{1,5})\b
+            ",
+        )
+        .expect("regex")
+    });
+    for c in RE.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let offset = base + m.start();
+        if let (Some(n), Some(d)) = (c.name("fn"), c.name("fndoc")) {
+            out.push(Reference {
+                kind: "footnote".into(),
+                text: m.as_str().to_string(),
+                series: None,
+                number: n.as_str().to_string(),
+                document: Some(d.as_str().to_string()),
+                place: None,
+                in_footnote,
+                offset,
+            });
+        } else if let Some(d) = c.name("doc") {
+            push_doc(out, m.as_str(), d.as_str(), in_footnote, offset);
+            if let Some(more) = c.name("more") {
+                static NUM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+[a-z]?").expect("regex"));
+                let dash = more.as_str().trim_start().starts_with(['–', '-']);
+                for n in NUM.find_iter(more.as_str()) {
+                    // "Documents 12–14" names a range: its end only.
+                    let _ = dash;
+                    push_doc(out, m.as_str(), n.as_str(), in_footnote, base + more.start() + n.start());
+                }
+            }
+        } else if let (Some(s), Some(n)) = (c.name("series"), c.name("serial")) {
+            if !is_series(s.as_str()) {
+                continue;
+            }
+            out.push(Reference {
+                kind: "cable".into(),
+                text: m.as_str().to_string(),
+                series: Some(series_name(s.as_str())),
+                number: n.as_str().to_string(),
+                document: None,
+                place: None,
+                in_footnote,
+                offset,
+            });
+        } else if let Some(n) = c.name("tn") {
+            out.push(Reference {
+                kind: "telegram".into(),
+                text: m.as_str().to_string(),
+                series: None,
+                number: n.as_str().to_string(),
+                document: None,
+                place: c.name("place").map(|p| p.as_str().to_string()),
+                in_footnote,
+                offset,
+            });
+        }
+    }
+}
+
+fn push_doc(out: &mut Vec<Reference>, text: &str, n: &str, in_footnote: bool, offset: usize) {
+    out.push(Reference {
+        kind: "document".into(),
+        text: text.to_string(),
+        series: None,
+        number: n.to_string(),
+        document: None,
+        place: None,
+        in_footnote,
+        offset,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refs_table() {
+        let cases: &[(&str, &[(&str, &str, Option<&str>)])] = &[
+            ("In message Hakto 7, October 24", &[("cable", "7", Some("Hakto"))]),
+            ("telegram 15849 from Moscow", &[("telegram", "15849", None)]),
+            ("See footnote 5, Document 112.", &[("footnote", "5", None)]),
+            ("See Document 108.", &[("document", "108", None)]),
+            ("Documents 12 and 14", &[("document", "12", None), ("document", "14", None)]),
+            ("SECTO 123 and Deptel 1461", &[("cable", "123", Some("Secto")), ("telegram", "1461", None)]),
+            ("Today 12 people", &[]),
+        ];
+        for (text, want) in cases {
+            let mut out = Vec::new();
+            scan(text, 0, false, &mut out);
+            let got: Vec<(&str, &str, Option<&str>)> =
+                out.iter().map(|r| (r.kind.as_str(), r.number.as_str(), r.series.as_deref())).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+}
