@@ -33,6 +33,8 @@ pub struct Record {
     /// The head without its number and footnote marks; null when the text
     /// has no recognisable head.
     pub title: Option<String>,
+    /// Byte span of the head line in the input.
+    pub head_span: Option<Span>,
     /// Document type ("Telegram", "Memorandum of Conversation", …) from the
     /// head or the file line; null if none is stated.
     pub doc_type: Option<String>,
@@ -46,6 +48,9 @@ pub struct Record {
     /// in old volumes the inline line ("893.24/1340: Telegram", "No. 175.",
     /// "[Extract.]").
     pub source_note: Option<String>,
+    /// Byte span of the source note when it is a line of the text rather
+    /// than a footnote (a file line, "[Extract.]").
+    pub source_span: Option<Span>,
     /// Classification from the marking sentence or an opener caption.
     pub classification: Option<String>,
     /// Handling caveats, in order ("Sensitive", "Exclusively Eyes Only").

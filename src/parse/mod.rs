@@ -175,6 +175,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         rec.from = f;
         rec.to = t;
         rec.title = Some(title);
+        rec.head_span = Some(span);
     }
     let mut inline_source: Option<String> = None;
     for b in &leading {
@@ -190,6 +191,11 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         }
         if inline_source.is_none() {
             inline_source = Some(clean(src, Span::new(b.start, b.end), &cuts));
+            rec.source_span = Some(Span::new(b.start, b.end));
+        } else {
+            // Further opener lines ("[Translation.]") are paragraphs.
+            let text = clean(src, Span::new(b.start, b.end), &cuts);
+            rec.paragraphs.push(Paragraph { text, number: None, page: None, quoted: false, span: Span::new(b.start, b.end) });
         }
     }
 
@@ -238,6 +244,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         // volumes when no file line came before the head.
         if k == 0 && inline_source.is_none() && b.line_count() == 1 && is_bracket_note(&text) {
             inline_source = Some(text);
+            rec.source_span = Some(Span::new(b.start, b.end));
             after_head_source_taken = true;
             continue;
         }
