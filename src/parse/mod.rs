@@ -115,23 +115,15 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
     // Footnote marks.
     let mark_from = head_span.map_or(from, |s| s.start);
     let cands = footnotes::candidates(src, mark_from, notes_start, &marker_spans, head_line_end);
+    let cands = footnotes::with_symbols(src, mark_from, notes_start, cands);
     let n_items = list.as_ref().map_or(0, |l| l.items.len());
-    let mut alignment = footnotes::align(src, &cands, n_items);
+    let alignment = footnotes::align(src, &cands, n_items);
     let mut cuts: Vec<Span> = marker_spans.clone();
-    let mut mark_spans: Vec<Option<Span>> = alignment
+    let mark_spans: Vec<Option<Span>> = alignment
         .marks
         .iter()
         .map(|m| m.map(|ci| cands[ci].cut))
         .collect();
-    if n_items > 0 && mark_spans.iter().all(Option::is_none) {
-        let syms = footnotes::symbol_candidates(src, mark_from, notes_start);
-        if !syms.is_empty() {
-            for (k, s) in syms.iter().take(n_items).enumerate() {
-                mark_spans[k] = Some(*s);
-                alignment.markers[k] = src[s.start..s.end].to_string();
-            }
-        }
-    }
     cuts.extend(mark_spans.iter().flatten().copied());
     cuts.sort_by_key(|s| s.start);
 
