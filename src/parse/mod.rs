@@ -670,66 +670,209 @@ fn inline_signature(text: &str) -> Option<String> {
 }
 
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|I am,|believe me|yours|consideration\.?|regards)[,.]?\s*$|,\s*$").expect("regex")
+    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|I am,|believe me|yours|consideration\.?|regards|submitted|preserve your excellency(?: many years)?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$").expect("regex")
 });
 
+/// "For the Secretary of State:" before the name of who signed for him.
+fn is_for_line(line: &str) -> bool {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$").expect("regex"));
+    RE.is_match(line.trim())
+}
+
+/// An address line after a signature ("Hon. William H. Seward, Secretary
+/// of State.", "N. B. Judd, Esq., &c.") is not a signature.
+fn is_address(line: &str) -> bool {
+    let l = line.trim_start_matches(['“', '"']);
+    [
+        "Hon.",
+        "His ",
+        "Her ",
+        "The Hon",
+        "To ",
+        "Mr. ",
+        "Mr ",
+        "Messrs",
+        "Señor ",
+        "Monsieur ",
+        "M. ",
+        "Sir ",
+        "General ",
+        "Baron ",
+        "Count ",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+        || l.contains("Esq")
+        || l.contains("&c., &c.")
+}
+
 /// A signature block: one to four short lines whose first is a name, at the
-/// close of a letter.
+/// close of a letter: after a closing formula, before the end or an
+/// address, or a name in capitals, which is a signature wherever it stands.
 fn signature(
     text: &str,
     prev: Option<&str>,
     next: Option<&str>,
     line_count: usize,
 ) -> Option<String> {
-    if line_count > 4 || text.len() > 200 {
+    if line_count > 8 || text.len() > 300 {
         return None;
     }
-    let first = text.lines().next()?.trim();
-    if !is_name(first) {
+    let mut lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut closing_before = prev.is_some_and(|p| CLOSING.is_match(p));
+    if lines.len() >= 2 && is_for_line(lines[0]) {
+        lines.remove(0);
+        closing_before = true;
+    }
+    let first = *lines.first()?;
+    // "• David Hunter Miller\n• James Brown Scott": names signed together.
+    if lines.iter().all(|l| l.starts_with('•')) {
+        let names: Vec<&str> = lines
+            .iter()
+            .map(|l| l.trim_start_matches('•').trim())
+            .collect();
+        if names.iter().all(|n| is_name(n)) && (closing_before || next.is_none()) {
+            return Some(names.join(" "));
+        }
         return None;
     }
-    let closing_before = prev.is_some_and(|p| CLOSING.is_match(p));
+    if is_address(first) || lines.len() > 4 {
+        return None;
+    }
+    let caps = is_caps_name(first);
+    if !caps && !is_name(first) {
+        return None;
+    }
     let end_after = match next {
         None => true,
         Some(n) => {
             n.starts_with('[')
-                || n.starts_with("His Excellency")
-                || n.starts_with("Hon.")
-                || n.starts_with("The Honorable")
+                || is_address(n)
                 || n.starts_with("To ")
-                || n.starts_with("Mr. ")
                 || n.starts_with("Sir")
                 || n.starts_with("P. S.")
                 || n.starts_with("Enclosure")
                 || n.starts_with("Inclosure")
                 || n.starts_with("Attachment")
+                || dateline::parse(n, 0).is_some()
         }
     };
-    if !(closing_before || end_after) {
+    if !(closing_before || end_after || caps) {
         return None;
     }
     if !closing_before
-        && text.lines().count() == 1
+        && !caps
+        && lines.len() == 1
         && first.split_whitespace().count() == 1
-        && !first.chars().next()?.is_uppercase()
+        && next.is_some()
     {
         return None;
     }
-    if line_count > 1 && first.ends_with(',') {
-        let joined: Vec<&str> = text.lines().map(str::trim).collect();
-        return Some(joined.join(" "));
-    }
-    if line_count > 1 {
-        // "Hull\nSecretary of State": the name line alone.
-        return Some(first.to_string());
+    if lines.len() > 1 && first.ends_with(',') {
+        return Some(lines.join(" "));
     }
     Some(first.to_string())
 }
 
+/// "J. RUSSELL.", "ALP VAN DEN PEEREBOOM, Minister of the Interior.",
+/// "“MANDERSTRÖM.”": a name in capitals, optionally followed by a title.
+fn is_caps_name(line: &str) -> bool {
+    let l = line.trim().trim_matches(['“', '”', '"']);
+    let name = l
+        .split(',')
+        .next()
+        .unwrap_or(l)
+        .trim()
+        .trim_end_matches('.');
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 3 || name.len() > 50 || name.split_whitespace().count() > 6 {
+        return false;
+    }
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    const HEADINGS: &[&str] = &[
+        "CIRCULAR",
+        "SUBJECT",
+        "PARTICIPANTS",
+        "PRESENT",
+        "MEMORANDUM",
+        "TELEGRAM",
+        "CONFIDENTIAL",
+        "SECRET",
+        "TOP SECRET",
+        "PROTOCOL",
+        "ANNEX",
+        "APPENDIX",
+        "TRANSLATION",
+        "ENCLOSURE",
+        "INCLOSURE",
+        "NOTE",
+        "DECLARATION",
+        "CONVENTION",
+        "TREATY",
+        "ARTICLE",
+        "PROCLAMATION",
+        "PRIVATE",
+        "PERSONAL",
+        "STRICTLY CONFIDENTIAL",
+        "SUMMARY",
+        "AGENDA",
+        "MINUTES",
+        "REPORT",
+        "RESOLUTION",
+        "RESOLVED",
+        "AGREEMENT",
+        "SCHEDULE",
+        "END",
+        "BEGIN",
+        "EXTRACT",
+        "EXTRACTS",
+        "TEXT",
+        "UNCLASSIFIED",
+        "LIMITED OFFICIAL USE",
+        "NODIS",
+        "EXDIS",
+        "LIMDIS",
+        "DISTRIBUTION",
+        "ATTACHMENT",
+        "POSTSCRIPT",
+        "DRAFT",
+        "ORDER",
+        "DECREE",
+        "LAW",
+        "NOTICE",
+        "PREAMBLE",
+        "STATEMENT",
+        "PRESS RELEASE",
+        "CORRESPONDENCE",
+        "MESSAGE",
+        "LETTER",
+    ];
+    let first_word = name.split_whitespace().next().unwrap_or("");
+    upper * 10 >= letters.len() * 9
+        && !HEADINGS
+            .iter()
+            .any(|h| name.starts_with(h) || first_word == *h)
+        && !name.contains(['(', ')', ':', ';', '[', ']'])
+        && name.split_whitespace().count() >= 1
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && name
+            .split_whitespace()
+            .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 16)
+}
+
 /// True when a line reads as a personal name ("JOSEPH A. WRIGHT.", "Hull",
-/// "T. Matsudaira", "H. S. S.", "Pierrepont Moffat").
+/// "T. Matsudaira", "H. S. S.", "Pierrepont Moffat", "[Woodrow Wilson]").
 fn is_name(line: &str) -> bool {
     let l = line.trim().trim_end_matches([',', '.']);
+    let l = l
+        .strip_prefix('[')
+        .and_then(|x| x.strip_suffix(']'))
+        .unwrap_or(l);
     if l.is_empty() || l.len() > 60 || l.starts_with('[') || l.ends_with(':') {
         return false;
     }
@@ -739,7 +882,7 @@ fn is_name(line: &str) -> bool {
     }
     const PARTICLES: &[&str] = &[
         "de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "y", "e", "d’", "of",
-        "and", "v.",
+        "and", "v.", "v",
     ];
     const NOT_NAMES: &[&str] = &[
         "SUBJECT",
@@ -786,6 +929,17 @@ fn is_name(line: &str) -> bool {
         "Discussion",
         "Text",
         "Document",
+        "CIRCULAR",
+        "Circular",
+        "American",
+        "Am[erican]",
+        "Ex[ecutive]",
+        "Legation",
+        "Embassy",
+        "Repeated",
+        "Sent",
+        "Received",
+        "Paraphrase",
     ];
     if NOT_NAMES
         .iter()
@@ -802,6 +956,7 @@ fn is_name(line: &str) -> bool {
             || PARTICLES.contains(&w)
             || w.chars().next().is_some_and(|c| c.is_uppercase())
             || w == "&c."
+            || w == "Jr."
     })
 }
 
