@@ -686,6 +686,8 @@ fn is_address(line: &str) -> bool {
     let l = line.trim_start_matches(['“', '"']);
     [
         "Hon.",
+        "Hon,",
+        "Hon ",
         "His ",
         "Her ",
         "The Hon",
@@ -695,7 +697,6 @@ fn is_address(line: &str) -> bool {
         "Messrs",
         "Señor ",
         "Monsieur ",
-        "M. ",
         "Sir ",
         "General ",
         "Baron ",
@@ -744,7 +745,9 @@ fn signature(
     if is_address(first) || lines.len() > 4 {
         return None;
     }
-    let caps = is_caps_name(first);
+    // A heading in capitals ("THE EXTRADITION OF COLONEL ARGUELLES.") needs
+    // the context of a closing to be taken for a name.
+    let caps = is_caps_name(first) && (closing_before || is_plain_caps_name(first));
     if !caps && !is_name(first) {
         return None;
     }
@@ -759,7 +762,9 @@ fn signature(
                 || n.starts_with("Enclosure")
                 || n.starts_with("Inclosure")
                 || n.starts_with("Attachment")
+                || n.starts_with("By the ")
                 || dateline::parse(n, 0).is_some()
+                || is_bare_date(n)
         }
     };
     if !(closing_before || end_after || caps) {
@@ -769,7 +774,7 @@ fn signature(
         && !caps
         && lines.len() == 1
         && first.split_whitespace().count() == 1
-        && next.is_some()
+        && next.is_some_and(|n| !n.starts_with('['))
     {
         return None;
     }
@@ -777,6 +782,50 @@ fn signature(
         return Some(lines.join(" "));
     }
     Some(first.to_string())
+}
+
+/// "July 23, 1900." alone on a line.
+fn is_bare_date(t: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\.?$").expect("regex")
+    });
+    RE.is_match(t.trim())
+}
+
+/// A name in capitals without words that make it a heading: at most four
+/// words, none of OF, THE, FROM, TO, AND, FOR, IN, A, ON, BY, no Roman
+/// numeral alone.
+fn is_plain_caps_name(line: &str) -> bool {
+    let l = line.trim().trim_matches(['“', '”', '"']);
+    let name = l
+        .split(',')
+        .next()
+        .unwrap_or(l)
+        .trim()
+        .trim_end_matches('.');
+    let words: Vec<&str> = name.split_whitespace().collect();
+    const STOP: &[&str] = &[
+        "OF",
+        "THE",
+        "FROM",
+        "TO",
+        "AND",
+        "FOR",
+        "IN",
+        "A",
+        "ON",
+        "BY",
+        "AT",
+        "WITH",
+        "CALL",
+        "PAPERS",
+        "LIGHT-HOUSE",
+    ];
+    let roman = words.len() == 1
+        && words[0]
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    words.len() <= 4 && !roman && !words.iter().any(|w| STOP.contains(w))
 }
 
 /// "J. RUSSELL.", "ALP VAN DEN PEEREBOOM, Minister of the Interior.",
