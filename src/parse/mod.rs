@@ -698,9 +698,6 @@ fn is_address(line: &str) -> bool {
         "Señor ",
         "Monsieur ",
         "Sir ",
-        "General ",
-        "Baron ",
-        "Count ",
     ]
     .iter()
     .any(|p| l.starts_with(p))
@@ -720,10 +717,12 @@ fn signature(
     if line_count > 8 || text.len() > 300 {
         return None;
     }
+    // Lone brackets ("[\nEngert\n]") and seals ("[l. s.]") are not part
+    // of the name.
     let mut lines: Vec<&str> = text
         .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty())
+        .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]") && !is_seal(l))
         .collect();
     let mut closing_before = prev.is_some_and(|p| CLOSING.is_match(p));
     if lines.len() >= 2 && is_for_line(lines[0]) {
@@ -765,9 +764,45 @@ fn signature(
                 || n.starts_with("By the ")
                 || dateline::parse(n, 0).is_some()
                 || is_bare_date(n)
+                || head::is_strong_head(n)
+                || is_title_line(n)
         }
     };
     if !(closing_before || end_after || caps) {
+        return None;
+    }
+    // Without a closing before it or an end after it, a name in capitals
+    // needs an initial or three words: "J. RUSSELL.", not "CORRESPONDENCE."
+    // or "OFFICIAL PAPERS.".
+    if !closing_before && !end_after {
+        let name = first.split(',').next().unwrap_or(first);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let initial = words.iter().any(|w| {
+            w.len() <= 3 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase)
+        });
+        const HEADING_WORDS: &[&str] = &[
+            "OFFICIAL",
+            "PAPERS",
+            "IMPORTANT",
+            "NOTICES",
+            "PARLIAMENTARY",
+            "VERY",
+            "CONFIDENTIAL",
+            "SECRET",
+            "PRIVATE",
+            "TELEGRAPHIC",
+        ];
+        if !initial
+            && (words.len() < 2
+                || words
+                    .iter()
+                    .any(|w| HEADING_WORDS.contains(&w.trim_end_matches('.'))))
+        {
+            return None;
+        }
+    }
+    // One letter is an annex label ("A.", "(B.)"), not a name.
+    if first.chars().filter(|c| c.is_alphabetic()).count() < 2 || first.starts_with('(') {
         return None;
     }
     if !closing_before
@@ -782,6 +817,33 @@ fn signature(
         return Some(lines.join(" "));
     }
     Some(first.to_string())
+}
+
+/// "[l. s.]", "[seal.]", "[L. S.]".
+fn is_seal(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "[l. s.]" | "[seal.]" | "[seal]" | "[l.s.]" | "l. s.]" | "[l. s."
+    )
+}
+
+/// A one-line title of an attached paper ("Public Statement Issued by the
+/// Exports Administrative Board, October 3, 1917"): capitalised, no final
+/// period or colon.
+fn is_title_line(t: &str) -> bool {
+    let t = t.trim();
+    let words = t.split_whitespace().count();
+    !t.contains('\n')
+        && t.len() < 200
+        && words >= 3
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.ends_with(['.', ':', ',', ';'])
+        && t.split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            * 2
+            >= words
 }
 
 /// "July 23, 1900." alone on a line.
@@ -908,7 +970,9 @@ fn is_caps_name(line: &str) -> bool {
             .any(|h| name.starts_with(h) || first_word == *h)
         && !name.contains(['(', ')', ':', ';', '[', ']'])
         && name.split_whitespace().count() >= 1
-        && !name.chars().any(|c| c.is_ascii_digit())
+        && !name
+            .split_whitespace()
+            .any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
         && name
             .split_whitespace()
             .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 16)
@@ -930,15 +994,23 @@ fn is_name(line: &str) -> bool {
         return false;
     }
     const PARTICLES: &[&str] = &[
-        "de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "y", "e", "d’", "of",
-        "and", "v.", "v",
+        "de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "y", "e", "d’", "and",
+        "v.", "v",
     ];
     const NOT_NAMES: &[&str] = &[
         "SUBJECT",
         "PARTICIPANTS",
         "PRESENT",
         "Enclosure",
+        "Enclosures",
+        "Article",
+        "ARTICLE",
         "Inclosure",
+        "Inclosures",
+        "Imperial",
+        "Draft",
+        "Proclamation",
+        "Arrival",
         "Attachment",
         "Translation",
         "Extract",
