@@ -162,7 +162,17 @@ pub fn from_to(title: &str) -> (Option<String>, Option<String>) {
     };
     if !had_from && doc_type(t).is_some() {
         // "Memorandum for the Record", "Editorial Note": no parties; "Memorandum
-        // by X" names the author.
+        // by X" names the author; "… Between X and Y" both parties.
+        if let Some(i) = find_word(t, " Between ").or_else(|| find_word(t, " between ")) {
+            let rest = &t[i + 9..];
+            let rest = rest.split(", ").next().unwrap_or(rest);
+            if let Some(j) = rest.find(" and ") {
+                return (
+                    non_empty(clean_party(&rest[..j])),
+                    non_empty(clean_party(&rest[j + 5..])),
+                );
+            }
+        }
         if let Some(i) = find_word(t, " by ") {
             return (Some(clean_party(&t[i + 4..])), None);
         }
@@ -181,6 +191,14 @@ pub fn from_to(title: &str) -> (Option<String>, Option<String>) {
         .find(|(i, _)| body[..*i].ends_with(')'))
         .map(|(i, _)| i);
     let split = split.or_else(|| first_to(body));
+    // "The Commission to Negotiate Peace to the …": " to " + a capitalised
+    // verb or place after a body that takes "to" belongs to the sender.
+    let split = match split {
+        Some(i) if takes_to(&body[..i], &body[i + 4..]) => {
+            body[i + 4..].find(" to ").map(|j| i + 4 + j).or(Some(i))
+        }
+        other => other,
+    };
     match split {
         Some(i) => {
             let from = clean_party(&body[..i]);
@@ -190,6 +208,48 @@ pub fn from_to(title: &str) -> (Option<String>, Option<String>) {
         None if had_from => (non_empty(clean_party(body)), None),
         None => (None, None),
     }
+}
+
+/// True when "LEFT to RIGHT" reads as one name ("Commission to Negotiate
+/// Peace", "Delegation to the Conference …" is not caught).
+fn takes_to(left: &str, right: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "Commission",
+        "Mission",
+        "Delegation",
+        "Committee",
+        "Commissioner",
+        "Delegate",
+        "Envoy",
+        "Agent",
+    ];
+    const PERSONS: &[&str] = &[
+        "Mr",
+        "Mrs",
+        "Sir",
+        "Lord",
+        "Earl",
+        "President",
+        "Secretary",
+        "General",
+        "Admiral",
+        "Colonel",
+        "King",
+        "Queen",
+        "Count",
+        "Baron",
+        "Prince",
+        "Señor",
+        "Dr",
+        "M.",
+    ];
+    let last = left.split_whitespace().next_back().unwrap_or("");
+    let next = right.split_whitespace().next().unwrap_or("");
+    NOUNS.contains(&last)
+        && next.chars().next().is_some_and(char::is_uppercase)
+        && !PERSONS
+            .iter()
+            .any(|p| next.trim_end_matches('.') == p.trim_end_matches('.'))
 }
 
 /// The first " to " that does not sit inside a title such as "Ambassador to
@@ -214,7 +274,16 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
 }
 
 fn clean_party(s: &str) -> String {
-    let s = s.trim().trim_end_matches(['.', ',', ';', ':']);
+    let s = s.trim().trim_end_matches([',', ';', ':']);
+    // Keep the period of "Inc." or "Jr.", drop a sentence period.
+    let s = if [" Inc.", " Jr.", " Co.", " Ltd.", " etc."]
+        .iter()
+        .any(|a| s.ends_with(a))
+    {
+        s
+    } else {
+        s.trim_end_matches('.')
+    };
     // Heads of 1958–60 embed place and date: "…, Washington, January 29, 1959".
     s.trim().to_string()
 }
