@@ -108,7 +108,7 @@ pub fn records_of_file(path: &Path, rel: &str, kind: Kind) -> Vec<Record> {
 /// A walked entry waiting to be parsed, or a record already made for it.
 enum Job {
     Parse(PathBuf, String, Kind),
-    Done(Record),
+    Done(Box<Record>),
 }
 
 /// Index `root`, giving each record to `sink` in path order. Diagnostics
@@ -132,7 +132,7 @@ where
             .par_drain(..)
             .map(|job| match job {
                 Job::Parse(path, rel, kind) => records_of_file(&path, &rel, kind),
-                Job::Done(r) => vec![r],
+                Job::Done(r) => vec![*r],
             })
             .collect();
         for recs in records {
@@ -207,7 +207,7 @@ where
             }
             // Keep one job per file so the file count stays right.
             match recs.len() {
-                1 => Job::Done(recs.remove(0)),
+                1 => Job::Done(Box::new(recs.remove(0))),
                 _ => Job::Parse(path.to_path_buf(), rel, kind),
             }
         } else {

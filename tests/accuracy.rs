@@ -252,14 +252,25 @@ fn accuracy_against_editors_markup() {
                 first_diff(&got_texts, &want_texts)
             ),
         );
-        let want_marks: Vec<String> = notes
+        // A note inside a dateline keeps its place in the list but its mark
+        // is not printed (corpus README: the page drops the dateline), so the
+        // text cannot tell its marker: such a note matches any marker.
+        let want_marks: Vec<Option<String>> = notes
             .iter()
-            .map(|n| n["n"].as_str().unwrap_or("").to_string())
+            .map(|n| {
+                (n["in_dateline"].as_bool() != Some(true))
+                    .then(|| n["n"].as_str().unwrap_or("").to_string())
+            })
             .collect();
         let got_marks: Vec<String> = r.footnotes.iter().map(|f| f.marker.clone()).collect();
+        let marks_ok = got_marks.len() == want_marks.len()
+            && got_marks
+                .iter()
+                .zip(&want_marks)
+                .all(|(g, w)| w.as_ref().is_none_or(|w| w == g));
         judge(
             "footnote_markers",
-            got_marks == want_marks,
+            marks_ok,
             format!("{got_marks:?} want {want_marks:?}"),
         );
         let want_pages = strs(&truth["pages"]);

@@ -25,10 +25,8 @@ pub fn is_broken_pipe(e: &Error) -> bool {
         if let Some(io) = err.downcast_ref::<io::Error>() {
             return io.kind() == io::ErrorKind::BrokenPipe;
         }
-        if let Some(crate_err) = err.downcast_ref::<cables::index::Error>() {
-            if let cables::index::Error::Sink(io) = crate_err {
-                return io.kind() == io::ErrorKind::BrokenPipe;
-            }
+        if let Some(cables::index::Error::Sink(io)) = err.downcast_ref::<cables::index::Error>() {
+            return io.kind() == io::ErrorKind::BrokenPipe;
         }
         cur = err.source();
     }

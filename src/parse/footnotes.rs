@@ -207,6 +207,7 @@ fn glue_before(c: char) -> bool {
                 | '½'
                 | '¼'
                 | '¾'
+                | '…'
         )
 }
 
@@ -279,6 +280,24 @@ pub fn candidates(
             .chars()
             .next_back()
             .unwrap_or(' ');
+        // A mark alone on its line ("[Translation]\n\n83"): the note of an
+        // opener line rendered as its own paragraph.
+        if before == '\n'
+            && digits_end - start <= 3
+            && (end >= to || b[end] == b'\n' || b[end] == b'\r')
+        {
+            let span = Span::new(start, end);
+            let value = src[start..digits_end].parse().unwrap_or(u64::MAX);
+            out.push(Candidate {
+                span,
+                cut: span,
+                value,
+                suffix,
+                strength: 1,
+                group,
+            });
+            continue;
+        }
         let at_head_end = head_end == Some(end);
         // Marks glued to the digits of the text: every proper suffix of the
         // run is a weak candidate ("paragraph 485", "July 15, 19581").
@@ -385,11 +404,10 @@ pub fn with_symbols(
     if syms.is_empty() {
         return cands;
     }
-    let mut group = cands.last().map_or(0, |c| c.group) + 1;
-    for s in syms {
+    let first_group = cands.last().map_or(0, |c| c.group) + 2;
+    for (group, s) in (first_group..).zip(syms) {
         let text = &src[s.start..s.end];
         let pos = SYMBOLS.iter().position(|x| *x == text).unwrap_or(0) as u64;
-        group += 1;
         cands.push(Candidate {
             span: s,
             cut: s,
@@ -652,7 +670,9 @@ pub fn symbol_candidates(src: &str, from: usize, to: usize) -> Vec<Span> {
             let next = text[i + len..].chars().next().unwrap_or(' ');
             if !prev.is_whitespace()
                 && prev != '*'
-                && (next.is_whitespace() || next.is_ascii_punctuation() || next == '”')
+                && (next.is_whitespace()
+                    || next.is_ascii_punctuation()
+                    || matches!(next, '”' | '—'))
             {
                 out.push(Span::new(from + i, from + i + len));
             }

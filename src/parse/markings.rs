@@ -85,7 +85,7 @@ pub fn from_source_note(note: &str) -> Markings {
         let first_is_class = matches!(known.first(), Some(Some((Kind::Classification, _))));
         let all_known = known.iter().all(Option::is_some);
         if !(first_is_class
-            || (all_known && tokens.len() >= 1 && known.iter().any(Option::is_some)))
+            || (all_known && !tokens.is_empty() && known.iter().any(Option::is_some)))
         {
             continue;
         }

@@ -503,7 +503,7 @@ fn is_marker_only(text: &str, b: &Block, markers: &[Span]) -> bool {
         }
 }
 
-fn text_at<'a>(text: &'a str, base: usize, s: Span) -> &'a str {
+fn text_at(text: &str, base: usize, s: Span) -> &str {
     &text[s.start - base..s.end - base]
 }
 
