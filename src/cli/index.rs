@@ -10,13 +10,20 @@ use super::{Error, IndexArgs, EXIT_OK, EXIT_TROUBLE};
 pub fn run(a: IndexArgs) -> Result<u8, Error> {
     let start = Instant::now();
     let mut sink = Sink::open(&a.out)?;
-    let opts = Options { follow_links: a.follow };
-    let result = index::index(&a.dir, &opts, |r| sink.write(r), |msg| eprintln!("cables: warning: {msg}"));
+    let opts = Options {
+        follow_links: a.follow,
+    };
+    let result = index::index(
+        &a.dir,
+        &opts,
+        |r| sink.write(r),
+        |msg| eprintln!("cables: warning: {msg}"),
+    );
     let summary = match result {
         Ok(s) => s,
         Err(index::Error::Root(p, e)) => {
             sink.abandon();
-            eprintln!("cables: error: cannot read {}: {e}", p.display());
+            eprintln!("cables: error: {}", cables::hint::cannot_read(&p, &e));
             return Ok(EXIT_TROUBLE);
         }
         Err(e) => {
@@ -36,7 +43,7 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
             start.elapsed().as_secs_f64()
         );
         if summary.files == 0 {
-            eprintln!("cables: no .txt or .xml files under {}", a.dir.display());
+            eprintln!("cables: {}", cables::hint::no_documents(&a.dir));
         }
     }
     Ok(EXIT_OK)
