@@ -72,20 +72,32 @@ pub fn did_you_mean(path: &Path) -> Option<PathBuf> {
     })
 }
 
-/// Levenshtein distance over chars.
+/// Edit distance over chars, a swap of two neighbours counting as one
+/// edit ("sede" is one edit from "seed"; optimal string alignment).
 pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
+    // d[i][j]: distance between a[..i] and b[..j].
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
     }
-    prev[b.len()]
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 /// What to say when `root` holds no .txt or .xml file: "no .txt or .xml
@@ -135,7 +147,9 @@ mod tests {
             ("", "", 0),
             ("abc", "abc", 0),
             ("fixtures", "fixture", 1),
-            ("corpsu", "corpus", 2),
+            ("corpsu", "corpus", 1),
+            ("sede", "seed", 1),
+            ("abcd", "abdc", 1),
             ("kitten", "sitting", 3),
             ("", "ab", 2),
         ] {
