@@ -28,14 +28,16 @@ pub fn split_number(head: &str) -> Option<(&str, usize)> {
 pub fn file_line(line: &str) -> Option<(String, Option<String>)> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?:File No\. |Paris Peace Conf\. )?(\d{3}[0-9A-Za-z]*(?:\.[0-9A-Za-z]+)?(?:[ -][A-Z][\w’'\-]*| [a-z]| \d+[a-z]?)*/[\dA-Za-z½¼¾\-–]+)(?:\s*:\s*(.+))?$",
+            r"^(?:File No\. |Paris [Pp]eace Conf\. )?(\d{3}[0-9A-Za-z]*(?:\. ?[0-9A-Za-z]+)?(?:[ -][A-Z][\w’'\-]*| \([A-Z][\w ’'\-]*\)| [a-z]| \d+[a-z]?)*(?:/[\dA-Za-z½¼¾\-–]+(?: [a-z½]+\.?| ½[a-z]?)?|–[A-Z][\w, ]+| \d+—))(?:\s*:\s*(.+))?$",
         )
         .expect("regex")
     });
     let line = line.trim();
     let c = RE.captures(line)?;
     let file = c.get(1)?.as_str().to_string();
-    let kind = c.get(2).map(|m| m.as_str().trim().trim_end_matches('.').to_string());
+    let kind = c
+        .get(2)
+        .map(|m| m.as_str().trim().trim_end_matches('.').to_string());
     Some((file, kind))
 }
 
@@ -54,10 +56,13 @@ pub fn is_editorial_line(text: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?x)^(?:
-                \*?No\.?\s?\[?\d+[a-z]?\.?\]?\s?(?:\[\d+\])?\.?\]?
+                \*?No\.?\s?\[?[\d½—–-]+[a-z]?\.?\]?\s?(?:\[\d+\])?\.?\]?
               | File\ No\..*
-              | \[(?:Extract|Extracts|Translation|Telegram|Circular|Confidential|Telegraphic|Note\ verbale|Inclosure|Indorsement|From\ the|Paraphrase|Memorandum|Private|Personal|Cablegram|Untitled)[^\]]*\]\.?
-              | .{0,60}\b(?:Papers|Files|files|File|Diary)(?::\s.*)?
+              | \[(?:Extract|Extracts|Translation|Telegram|Circular|Confidential|Strictly|Telegraphic|Note\ verbale|Inclosure|Indorsement|From\ the|Paraphrase|Memorandum|Private|Personal|Cablegram|Untitled)[^\]]*\]\.?
+              | \((?:Extract|Extracts|Translation|Telegram|Circular|Confidential|Strictly|Private|Personal)[^)]*\)\.?
+              | (?:Executive\ Agreement|Treaty)\ Series\ No\.\ ?\d*
+              | Inquiry\ Document\ No\.\ \d+
+              | .{0,60}\b(?:Papers|Files|files|File|Diary)\.?(?::\s.*)?
               | .*\bLot\ \d.*
               | Treaty\ Series\ No\.\ \d+
             )$",
@@ -65,6 +70,63 @@ pub fn is_editorial_line(text: &str) -> bool {
         .expect("regex")
     });
     RE.is_match(t) && !t.starts_with("[Untitled")
+}
+
+/// True for a short one-line block that could be an editorial line before
+/// a head.
+pub fn is_short_line(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains('\n') && t.chars().count() <= 150 && !is_body_start(t)
+}
+
+/// True for a block that is certainly a head: "Mr. Seward to Mr. Adams.",
+/// "The Ambassador in China (Gauss) to the Secretary of State", "67. Message
+/// From …", "[Untitled]".
+pub fn is_strong_head(text: &str) -> bool {
+    static TO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:No\. \d+[½a-z]?\.\s+|\d+[a-z]?\.\s+|[A-Z]\.\s+)?(?:The |Mr\.? |Mrs\. |Messrs\. |Señor |Senor |Sir |Lord |Earl |Count |Baron |Prince |Marquis |M\. |Dr\. |General |Admiral |Colonel |Captain |Commander |Consul |Acting |President |Secretary |Chargé |Minister |Ambassador |Viscount |Duke |Lieutenant |Major |Rear |Vice |Her |His |Queen |King |Emperor |Monsieur |Don |Herr |Baron |Chevalier |Commissioner |Governor |Senator |Representative |Professor |Mr|[A-Z][a-z]+ [A-Z]).{0,250}? to (?:the |Mr|Mrs|Sir|Lord|Earl|Count|Baron|Señor|Senor|M\.|[A-Z]).{0,250}$",
+        )
+        .expect("regex")
+    });
+    let t = text.trim();
+    if t == "[Untitled]" || t.starts_with("[Untitled]") {
+        return true;
+    }
+    if t.chars().count() > 400 || t.lines().count() > 3 || is_body_start(t) {
+        return false;
+    }
+    let flat = t.replace('\n', " ");
+    if let Some((_, at)) = split_number(&flat) {
+        if doc_type(&flat[at..]).is_some() {
+            return true;
+        }
+    }
+    TO.is_match(&flat) && !flat.ends_with(':')
+}
+
+/// True when a block is the body itself, not a head: a salutation ("Sir:",
+/// "My Lord:"), an address ending in ":", a long paragraph, or text opening
+/// with a quotation mark or a lower-case letter.
+pub fn is_body_start(text: &str) -> bool {
+    static SALUTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Sir|Sirs|My Lord|My dear|My Dear|Dear|Gentlemen|Highness|Excellency|Monsieur|Most Excellent|Your Excellency|Mr\. President|Madam)[^:\n]{0,60}:").expect("regex")
+    });
+    let t = text.trim();
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    first.is_lowercase()
+        || matches!(first, '“' | '"' | '‘')
+        || t.chars().count() > 400
+        || SALUTE.is_match(t)
+        || (t.ends_with(':') && !t.contains('\n'))
+}
+
+/// "No. 1." alone.
+pub fn is_number_line(text: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^No\. \d+\.$").expect("regex"));
+    RE.is_match(text.trim())
 }
 
 /// The leading type of a modern head ("Memorandum of Conversation", …).
@@ -114,7 +176,10 @@ pub fn from_to(title: &str) -> (Option<String>, Option<String>) {
         return (None, None);
     }
     // Prefer " to " right after ")" ("(Gauss) to the Secretary").
-    let split = body.match_indices(" to ").find(|(i, _)| body[..*i].ends_with(')')).map(|(i, _)| i);
+    let split = body
+        .match_indices(" to ")
+        .find(|(i, _)| body[..*i].ends_with(')'))
+        .map(|(i, _)| i);
     let split = split.or_else(|| first_to(body));
     match split {
         Some(i) => {
@@ -179,12 +244,24 @@ mod tests {
     #[test]
     fn file_line_table() {
         let cases = [
-            ("893.24/1340: Telegram", Some(("893.24/1340", Some("Telegram")))),
-            ("711.00111 Armament Control/777a: Telegram", Some(("711.00111 Armament Control/777a", Some("Telegram")))),
-            ("740.0011 Pacific War/2581", Some(("740.0011 Pacific War/2581", None))),
+            (
+                "893.24/1340: Telegram",
+                Some(("893.24/1340", Some("Telegram"))),
+            ),
+            (
+                "711.00111 Armament Control/777a: Telegram",
+                Some(("711.00111 Armament Control/777a", Some("Telegram"))),
+            ),
+            (
+                "740.0011 Pacific War/2581",
+                Some(("740.0011 Pacific War/2581", None)),
+            ),
             ("500.A15 a 1/167", Some(("500.A15 a 1/167", None))),
             ("File No. 600.119/427", Some(("600.119/427", None))),
-            ("765.84/4789: Telegram (part air)", Some(("765.84/4789", Some("Telegram (part air)")))),
+            (
+                "765.84/4789: Telegram (part air)",
+                Some(("765.84/4789", Some("Telegram (part air)"))),
+            ),
             ("890E.1281/14", Some(("890E.1281/14", None))),
             ("Paris Peace Conf. 184.82/6", Some(("184.82/6", None))),
             ("The Ambassador to the Secretary", None),
@@ -210,7 +287,10 @@ mod tests {
             ("Treaty Series No. 763", true),
             ("Mr. Seward to Mr. Adams.", false),
             ("[Untitled]", false),
-            ("The Japanese Ambassador (Matsudaira) to the Secretary of State", false),
+            (
+                "The Japanese Ambassador (Matsudaira) to the Secretary of State",
+                false,
+            ),
         ] {
             assert_eq!(is_editorial_line(l), want, "{l}");
         }
@@ -239,7 +319,10 @@ mod tests {
     #[test]
     fn doc_type_table() {
         for (t, want) in [
-            ("Memorandum of Conversation", Some("Memorandum of Conversation")),
+            (
+                "Memorandum of Conversation",
+                Some("Memorandum of Conversation"),
+            ),
             ("Memorandum From A to B", Some("Memorandum")),
             ("Telegram From the Embassy", Some("Telegram")),
             ("Editorial Note", Some("Editorial Note")),
