@@ -522,7 +522,7 @@ pub enum ReadError {
     Io(io::Error),
     /// A line (1-based) or element is not a record.
     Record {
-        /// Line of the NDJSON input, or 0 for a JSON array.
+        /// Line of the input where the error is.
         line: usize,
         /// What serde said.
         message: String,
@@ -533,9 +533,6 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::Io(e) => write!(f, "{e}"),
-            ReadError::Record { line: 0, message } => {
-                write!(f, "not an array of cables records: {message}")
-            }
             ReadError::Record { line, message } => {
                 write!(f, "line {line}: not a cables record: {message}")
             }
@@ -545,9 +542,9 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// Count the records of an index written by `cables index`: NDJSON (read
-/// line by line; blank lines skipped) or one JSON array (read element by
-/// element). Neither keeps the records.
+/// Count the records of an index written by `cables index`: NDJSON (or
+/// the indented objects of `--pretty`), read record by record, or one JSON
+/// array, read element by element. Neither keeps the records.
 pub fn of_index<R: BufRead>(mut input: R) -> Result<Stats, ReadError> {
     let mut agg = Aggregator::new();
     let first = loop {
@@ -573,25 +570,20 @@ pub fn of_index<R: BufRead>(mut input: R) -> Result<Stats, ReadError> {
                 .deserialize_seq(SeqOfRecords(&mut agg))
                 .and_then(|()| de.end())
                 .map_err(|e| ReadError::Record {
-                    line: 0,
+                    line: e.line(),
                     message: e.to_string(),
                 })?;
         }
         Some(_) => {
-            let mut line = String::new();
-            let mut n = 0;
-            loop {
-                line.clear();
-                if input.read_line(&mut line).map_err(ReadError::Io)? == 0 {
-                    break;
-                }
-                n += 1;
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let r: Record = serde_json::from_str(&line).map_err(|e| ReadError::Record {
-                    line: n,
-                    message: e.to_string(),
+            // Record by record: NDJSON, and also the multi-line objects of
+            // `cables index --pretty`.
+            for r in serde_json::Deserializer::from_reader(input).into_iter::<Record>() {
+                let r = r.map_err(|e| match e.classify() {
+                    serde_json::error::Category::Io => ReadError::Io(e.into()),
+                    _ => ReadError::Record {
+                        line: e.line(),
+                        message: e.to_string(),
+                    },
                 })?;
                 agg.add(&r);
             }
@@ -953,9 +945,15 @@ mod tests {
         let line = |r: &Record| serde_json::to_string(r).unwrap();
         let nd = format!("{}\n\n{}\n", line(&a), line(&b));
         let arr = format!("[\n{},\n{}\n]\n", line(&a), line(&b));
+        let pretty = format!(
+            "{}\n{}\n",
+            serde_json::to_string_pretty(&a).unwrap(),
+            serde_json::to_string_pretty(&b).unwrap()
+        );
         let x = of_index(nd.as_bytes()).unwrap();
         let y = of_index(arr.as_bytes()).unwrap();
         assert_eq!(x, y);
+        assert_eq!(of_index(pretty.as_bytes()).unwrap(), x);
         assert_eq!(x.documents, 2);
         assert_eq!(
             x.classification[0],
