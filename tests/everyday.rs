@@ -89,6 +89,20 @@ fn completions_for_each_shell() {
             "{shell} completion lacks options"
         );
     }
+    // Where bash is installed, the script loads and registers a completion.
+    let script = stdout(&["completions", "bash"]);
+    if let Ok(out) = Command::new("bash")
+        .arg("-c")
+        .arg(format!("{script}\ncomplete -p cables"))
+        .output()
+    {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("-F _cables cables"));
+    }
     let out = cables(&["completions", "tcsh"]);
     assert_eq!(out.status.code(), Some(2));
 }

@@ -86,7 +86,7 @@ enum Command {
     /// Examples:
     ///   cables stats fixtures/corpus
     ///   cables index fixtures/corpus > index.ndjson && cables stats index.ndjson
-    ///   cables stats --format json fixtures/corpus | jq '.classification[] | "\(.name)\t\(.documents)"'
+    ///   cables stats --format json fixtures/corpus | jq -r '.classification[] | "\(.name)\t\(.documents)"'
     #[command(verbatim_doc_comment)]
     Stats(StatsArgs),
     /// Print a shell completion script.
