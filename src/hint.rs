@@ -24,6 +24,24 @@ pub fn cannot_read(path: &Path, err: &io::Error) -> String {
     msg
 }
 
+/// "x.txt: not a readable file" for `cables parse`, with what to do: a
+/// folder is for `cables index`; a missing file may have a close sibling.
+pub fn not_a_file(path: &Path) -> String {
+    let shown = path.display();
+    if path.is_dir() {
+        return format!(
+            "{shown}: is a folder; to read every document in it, run: cables index {shown}"
+        );
+    }
+    let mut msg = format!("{shown}: not a readable file");
+    if !path.exists() {
+        if let Some(s) = did_you_mean(path) {
+            msg.push_str(&format!("; did you mean {}?", s.display()));
+        }
+    }
+    msg
+}
+
 /// The io error without its " (os error 2)" tail.
 fn plain(err: &io::Error) -> String {
     let s = err.to_string();
@@ -180,6 +198,25 @@ mod tests {
                 t.path().join("seed").display()
             )),
             "{msg}"
+        );
+    }
+
+    #[test]
+    fn parse_of_a_folder_or_a_typo() {
+        let t = tempfile::tempdir().unwrap();
+        fs::write(t.path().join("d67.txt"), "x").unwrap();
+        let dir = t.path().display();
+        assert_eq!(
+            not_a_file(t.path()),
+            format!("{dir}: is a folder; to read every document in it, run: cables index {dir}")
+        );
+        assert_eq!(
+            not_a_file(&t.path().join("d76.txt")),
+            format!("{dir}/d76.txt: not a readable file; did you mean {dir}/d67.txt?")
+        );
+        assert_eq!(
+            not_a_file(&t.path().join("zzz")),
+            format!("{dir}/zzz: not a readable file")
         );
     }
 
