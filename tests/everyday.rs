@@ -152,6 +152,14 @@ fn a_misspelt_folder_gets_a_suggestion() {
 }
 
 #[test]
+fn parse_of_a_folder_points_to_index() {
+    let out = cables(&["parse", "fixtures/seed"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cables: error: fixtures/seed: is a folder; to read every document in it, run: cables index fixtures/seed"), "{err}");
+}
+
+#[test]
 fn a_folder_without_documents_says_what_it_holds() {
     let t = tempfile::tempdir().unwrap();
     for i in 0..12 {
