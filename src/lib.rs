@@ -17,10 +17,12 @@
 pub mod decode;
 pub mod diag;
 pub mod document;
+pub mod hint;
 pub mod index;
 pub mod output;
 pub mod parse;
 pub mod record;
+pub mod stats;
 pub mod vocab;
 
 pub use diag::{Diagnostic, Severity};

@@ -23,7 +23,7 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
         Ok(s) => s,
         Err(index::Error::Root(p, e)) => {
             sink.abandon();
-            eprintln!("cables: error: cannot read {}: {e}", p.display());
+            eprintln!("cables: error: {}", cables::hint::cannot_read(&p, &e));
             return Ok(EXIT_TROUBLE);
         }
         Err(e) => {
@@ -43,7 +43,7 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
             start.elapsed().as_secs_f64()
         );
         if summary.files == 0 {
-            eprintln!("cables: no .txt or .xml files under {}", a.dir.display());
+            eprintln!("cables: {}", cables::hint::no_documents(&a.dir));
         }
     }
     Ok(EXIT_OK)

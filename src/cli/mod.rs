@@ -1,9 +1,12 @@
 //! Command-line declarations (clap derive) and the glue to the library.
 //! Each subcommand lives in its own file and exposes `run`.
 
+mod completions;
 mod index;
+mod man;
 mod out;
 mod parse;
+mod stats;
 
 use std::io;
 use std::path::PathBuf;
@@ -36,6 +39,13 @@ pub fn is_broken_pipe(e: &Error) -> bool {
 /// Turn FRUS diplomatic documents into JSON records, and check folders of them.
 #[derive(Debug, Parser)]
 #[command(name = "cables", version, about, long_about = None, propagate_version = true)]
+#[command(after_help = "Examples:
+  cables index fixtures/corpus > index.ndjson
+  cables stats index.ndjson
+  jq -r 'select(.classification == \"Top Secret\") | .path' index.ndjson
+  cables parse fixtures/seed/frus1969-76v16-d67.txt | jq '{number, routing: .routing.text}'
+
+More: cables <command> --help, man cables (cables man > cables.1), README.md \"Recipes\".")]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -60,10 +70,38 @@ enum Command {
     Parse(ParseArgs),
     /// Print the JSON Schema of a record.
     ///
-    /// Example:
+    /// Examples:
     ///   cables schema | jq '.properties | keys'
+    ///   cables schema | jq '.definitions.Reference.properties.kind.description'
     #[command(verbatim_doc_comment)]
     Schema,
+    /// Summarise a folder or an index: counts by type, classification, decade…
+    ///
+    /// A folder is indexed on the fly (records are counted, not kept); a file
+    /// ending .ndjson or .json is read as an index written by `cables index`,
+    /// so a large folder is not parsed twice; - reads an index from stdin.
+    ///
+    /// Examples:
+    ///   cables stats fixtures/corpus
+    ///   cables index fixtures/corpus > index.ndjson && cables stats index.ndjson
+    ///   cables stats --format json fixtures/corpus | jq -r '.classification[] | "\(.name)\t\(.documents)"'
+    #[command(verbatim_doc_comment)]
+    Stats(StatsArgs),
+    /// Print a shell completion script.
+    ///
+    /// Examples:
+    ///   cables completions bash > ~/.local/share/bash-completion/completions/cables
+    ///   cables completions zsh > ~/.zfunc/_cables
+    ///   cables completions fish > ~/.config/fish/completions/cables.fish
+    #[command(verbatim_doc_comment)]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) of cables or of one of its commands.
+    ///
+    /// Examples:
+    ///   cables man > cables.1 && man ./cables.1
+    ///   cables man stats | man -l -
+    #[command(verbatim_doc_comment)]
+    Man(ManArgs),
 }
 
 /// Output options shared by index and parse.
@@ -109,6 +147,36 @@ struct ParseArgs {
     out: OutArgs,
 }
 
+#[derive(Debug, clap::Args)]
+struct StatsArgs {
+    /// A folder to index, or an index file (.ndjson or .json) written by `cables index`, or - for NDJSON on stdin.
+    input: PathBuf,
+    /// Output: a table for reading, or one JSON object for jq.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+    format: StatsFormat,
+    /// Follow symbolic links when indexing a folder.
+    #[arg(long)]
+    follow: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum StatsFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+struct CompletionsArgs {
+    /// The shell.
+    shell: clap_complete::Shell,
+}
+
+#[derive(Debug, clap::Args)]
+struct ManArgs {
+    /// A command whose page to print (index, parse, stats, …); the main page when left out.
+    command: Option<String>,
+}
+
 /// Parse arguments and run; returns the exit code.
 pub fn run() -> Result<u8, Error> {
     let cli = match Cli::try_parse() {
@@ -126,6 +194,9 @@ pub fn run() -> Result<u8, Error> {
     match cli.command {
         Command::Index(a) => index::run(a),
         Command::Parse(a) => parse::run(a),
+        Command::Stats(a) => stats::run(a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => man::run(a),
         Command::Schema => {
             let schema = schemars::schema_for!(cables::Record);
             let stdout = io::stdout();

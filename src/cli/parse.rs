@@ -18,7 +18,7 @@ pub fn run(a: ParseArgs) -> Result<u8, Error> {
             cables::document::records_from_text_bytes(&buf, "-")
         } else {
             if !f.is_file() {
-                eprintln!("cables: error: {shown}: not a readable file");
+                eprintln!("cables: error: {}", cables::hint::not_a_file(f));
                 code = EXIT_TROUBLE;
             }
             let kind = kind_of(f).unwrap_or(Kind::Text);
