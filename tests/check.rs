@@ -14,11 +14,21 @@ fn fixtures() -> PathBuf {
 }
 
 fn cables(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cables")).args(args).current_dir(dir).env("NO_COLOR", "1").output().expect("run cables")
+    Command::new(env!("CARGO_BIN_EXE_cables"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run cables")
 }
 
 fn show(o: &Output) -> String {
-    format!("status {:?}\nstdout:\n{}\nstderr:\n{}", o.status.code(), String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "status {:?}\nstdout:\n{}\nstderr:\n{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 /// (rule, severity, file name, line, column) of every JSON finding.
@@ -27,7 +37,13 @@ fn findings(o: &Output) -> Vec<(String, String, String, u64, u64)> {
         .lines()
         .map(|l| {
             let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}"));
-            let file = v["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+            let file = v["path"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string();
             (
                 v["rule"].as_str().unwrap().to_string(),
                 v["severity"].as_str().unwrap().to_string(),
@@ -82,10 +98,17 @@ fn each_rule_fires_on_its_bad_fixture() {
         let dir = fixtures().join(rule);
         let o = cables(&["check", "bad", "--format", "json"], &dir);
         let got = findings(&o);
-        let want: Vec<(String, String, String, u64, u64)> =
-            want.iter().map(|(r, s, f, l, c)| (r.to_string(), s.to_string(), f.to_string(), *l, *c)).collect();
+        let want: Vec<(String, String, String, u64, u64)> = want
+            .iter()
+            .map(|(r, s, f, l, c)| (r.to_string(), s.to_string(), f.to_string(), *l, *c))
+            .collect();
         assert_eq!(got, want, "{rule}/bad\n{}", show(&o));
-        assert_eq!(o.status.code(), Some(*code), "{rule}/bad exit\n{}", show(&o));
+        assert_eq!(
+            o.status.code(),
+            Some(*code),
+            "{rule}/bad exit\n{}",
+            show(&o)
+        );
     }
 }
 
@@ -94,14 +117,22 @@ fn each_rule_fires_on_its_bad_fixture() {
 fn every_rule_has_fixtures() {
     let o = cables(&["check", "--help"], &fixtures());
     assert!(o.status.success());
-    let mut dirs: Vec<String> =
-        std::fs::read_dir(fixtures()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut dirs: Vec<String> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     dirs.sort();
-    let mut rules: Vec<String> = cables::check::RULES.iter().map(|r| r.id.to_string()).collect();
+    let mut rules: Vec<String> = cables::check::RULES
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect();
     rules.sort();
     assert_eq!(dirs, rules);
     for d in &dirs {
-        assert!(fixtures().join(d).join("bad").is_dir() && fixtures().join(d).join("good").is_dir(), "{d}");
+        assert!(
+            fixtures().join(d).join("bad").is_dir() && fixtures().join(d).join("good").is_dir(),
+            "{d}"
+        );
     }
 }
 
@@ -128,14 +159,22 @@ fn human_format_shows_line_and_caret() {
     assert_eq!(out, want, "{}", show(&o));
     assert!(!out.contains('\x1b'), "no colour when piped");
     let err = String::from_utf8_lossy(&o.stderr);
-    for line in ["cables: 1 files checked", "cables: 1 errors (PG001 1)", "cables: 0 warnings", "cables: 0 infos"] {
+    for line in [
+        "cables: 1 files checked",
+        "cables: 1 errors (PG001 1)",
+        "cables: 0 warnings",
+        "cables: 0 infos",
+    ] {
         assert!(err.lines().any(|l| l == line), "missing {line:?} in\n{err}");
     }
 }
 
 #[test]
 fn json_lines_parse() {
-    let o = cables(&["check", "bad", "--format", "json"], &fixtures().join("FN001"));
+    let o = cables(
+        &["check", "bad", "--format", "json"],
+        &fixtures().join("FN001"),
+    );
     let text = String::from_utf8(o.stdout.clone()).unwrap();
     assert_eq!(text.lines().count(), 3, "{}", show(&o));
     for line in text.lines() {
@@ -143,7 +182,10 @@ fn json_lines_parse() {
         let obj = v.as_object().unwrap();
         let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
         keys.sort();
-        assert_eq!(keys, ["column", "line", "message", "offset", "path", "rule", "severity"]);
+        assert_eq!(
+            keys,
+            ["column", "line", "message", "offset", "path", "rule", "severity"]
+        );
         assert!(v["message"].as_str().unwrap().contains("footnote"));
     }
 }
@@ -158,27 +200,41 @@ fn github_lines_match_the_workflow_command_grammar() {
         assert!(re.is_match(line), "not a workflow command: {line}");
     }
     assert!(text.lines().any(|l| l == "::error file=PG001/bad/d67.txt,line=7,col=19,title=PG001::page marker [Page 219] after [Page 220]: pages do not increase"));
-    assert!(text.lines().any(|l| l.starts_with("::notice file=REF001/bad/d1.txt,line=10,col=10,title=REF001::")));
+    assert!(text
+        .lines()
+        .any(|l| l.starts_with("::notice file=REF001/bad/d1.txt,line=10,col=10,title=REF001::")));
 }
 
 #[test]
 fn sarif_log_has_the_required_properties() {
-    let o = cables(&["check", "bad", "--format", "sarif"], &fixtures().join("FN001"));
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}\n{}", show(&o)));
+    let o = cables(
+        &["check", "bad", "--format", "sarif"],
+        &fixtures().join("FN001"),
+    );
+    let v: Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}\n{}", show(&o)));
     assert_eq!(v["version"], "2.1.0");
     let run = &v["runs"][0];
     assert_eq!(run["tool"]["driver"]["name"], "cables");
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert_eq!(rules.len(), cables::check::RULES.len());
-    assert!(rules.iter().all(|r| r["id"].is_string() && r["shortDescription"]["text"].is_string()));
+    assert!(rules
+        .iter()
+        .all(|r| r["id"].is_string() && r["shortDescription"]["text"].is_string()));
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), 3);
     for r in results {
         assert_eq!(r["ruleId"], "FN001");
         assert_eq!(r["level"], "error");
-        assert_eq!(rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"], "FN001");
+        assert_eq!(
+            rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"],
+            "FN001"
+        );
         let loc = &r["locations"][0]["physicalLocation"];
-        assert!(loc["artifactLocation"]["uri"].as_str().unwrap().starts_with("bad/d6"));
+        assert!(loc["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .starts_with("bad/d6"));
         assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
         assert!(loc["region"]["startColumn"].as_u64().unwrap() >= 1);
     }
@@ -188,16 +244,40 @@ fn sarif_log_has_the_required_properties() {
 fn deny_warn_allow_change_levels_and_exit_codes() {
     let dir = fixtures().join("CH007");
     let o = cables(&["check", "bad", "--format", "json"], &dir);
-    assert_eq!((findings(&o)[0].1.as_str(), o.status.code()), ("warning", Some(0)));
-    let o = cables(&["check", "bad", "--format", "json", "--deny", "warnings"], &dir);
-    assert_eq!((findings(&o)[0].1.as_str(), o.status.code()), ("error", Some(1)));
-    let o = cables(&["check", "bad", "--format", "json", "--deny", "CH007"], &dir);
-    assert_eq!((findings(&o)[0].1.as_str(), o.status.code()), ("error", Some(1)));
-    let o = cables(&["check", "bad", "--format", "json", "--allow", "CH007"], &dir);
+    assert_eq!(
+        (findings(&o)[0].1.as_str(), o.status.code()),
+        ("warning", Some(0))
+    );
+    let o = cables(
+        &["check", "bad", "--format", "json", "--deny", "warnings"],
+        &dir,
+    );
+    assert_eq!(
+        (findings(&o)[0].1.as_str(), o.status.code()),
+        ("error", Some(1))
+    );
+    let o = cables(
+        &["check", "bad", "--format", "json", "--deny", "CH007"],
+        &dir,
+    );
+    assert_eq!(
+        (findings(&o)[0].1.as_str(), o.status.code()),
+        ("error", Some(1))
+    );
+    let o = cables(
+        &["check", "bad", "--format", "json", "--allow", "CH007"],
+        &dir,
+    );
     assert_eq!((findings(&o).len(), o.status.code()), (0, Some(0)));
     let dir = fixtures().join("PG001");
-    let o = cables(&["check", "bad", "--format", "json", "--warn", "PG001"], &dir);
-    assert_eq!((findings(&o)[0].1.as_str(), o.status.code()), ("warning", Some(0)));
+    let o = cables(
+        &["check", "bad", "--format", "json", "--warn", "PG001"],
+        &dir,
+    );
+    assert_eq!(
+        (findings(&o)[0].1.as_str(), o.status.code()),
+        ("warning", Some(0))
+    );
 }
 
 #[test]
@@ -212,9 +292,18 @@ fn cables_toml_at_the_root_and_config_flag() {
         cables(&a, tmp.path())
     };
     assert_eq!(run(&[]).status.code(), Some(1));
-    std::fs::write(tmp.path().join("cables.toml"), "[check]\nwarn = [\"PG001\"]\n").unwrap();
+    std::fs::write(
+        tmp.path().join("cables.toml"),
+        "[check]\nwarn = [\"PG001\"]\n",
+    )
+    .unwrap();
     let o = run(&[]);
-    assert_eq!((findings(&o)[0].1.as_str(), o.status.code()), ("warning", Some(0)), "{}", show(&o));
+    assert_eq!(
+        (findings(&o)[0].1.as_str(), o.status.code()),
+        ("warning", Some(0)),
+        "{}",
+        show(&o)
+    );
     // The command line wins over the file.
     let o = run(&["--deny", "PG001"]);
     assert_eq!(o.status.code(), Some(1), "{}", show(&o));
@@ -222,9 +311,18 @@ fn cables_toml_at_the_root_and_config_flag() {
     let other = tmp.path().join("other.toml");
     std::fs::write(&other, "[check]\nallow = [\"PG001\"]\n").unwrap();
     let o = run(&["--config", other.to_str().unwrap()]);
-    assert_eq!((findings(&o).len(), o.status.code()), (0, Some(0)), "{}", show(&o));
+    assert_eq!(
+        (findings(&o).len(), o.status.code()),
+        (0, Some(0)),
+        "{}",
+        show(&o)
+    );
     // A bad file is a usage error.
-    std::fs::write(tmp.path().join("cables.toml"), "[check]\nallow = [\"NOPE01\"]\n").unwrap();
+    std::fs::write(
+        tmp.path().join("cables.toml"),
+        "[check]\nallow = [\"NOPE01\"]\n",
+    )
+    .unwrap();
     let o = run(&[]);
     assert_eq!(o.status.code(), Some(2), "{}", show(&o));
     assert!(String::from_utf8_lossy(&o.stderr).contains("unknown rule id \"NOPE01\""));

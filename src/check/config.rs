@@ -38,7 +38,13 @@ pub struct Levels {
 
 impl Default for Levels {
     fn default() -> Self {
-        Levels { levels: RULES.iter().map(|r| (r.id, Level::Report(r.severity))).collect(), deny_warnings: false }
+        Levels {
+            levels: RULES
+                .iter()
+                .map(|r| (r.id, Level::Report(r.severity)))
+                .collect(),
+            deny_warnings: false,
+        }
     }
 }
 
@@ -79,7 +85,9 @@ impl std::error::Error for ConfigError {}
 
 /// Read the settings of a `cables.toml` text.
 pub fn parse_file(text: &str) -> Result<Settings, ConfigError> {
-    toml::from_str::<File>(text).map(|f| f.check).map_err(|e| ConfigError(e.to_string().trim_end().to_string()))
+    toml::from_str::<File>(text)
+        .map(|f| f.check)
+        .map_err(|e| ConfigError(e.to_string().trim_end().to_string()))
 }
 
 impl Levels {
@@ -94,13 +102,21 @@ impl Levels {
                 if id.eq_ignore_ascii_case("warnings") {
                     match level {
                         Level::Report(Severity::Error) => self.deny_warnings = true,
-                        _ => return Err(ConfigError(format!("\"warnings\" can only be denied, not {}", name(level)))),
+                        _ => {
+                            return Err(ConfigError(format!(
+                                "\"warnings\" can only be denied, not {}",
+                                name(level)
+                            )))
+                        }
                     }
                     continue;
                 }
                 let rule = rule_by_id(id).ok_or_else(|| {
                     let known: Vec<&str> = RULES.iter().map(|r| r.id).collect();
-                    ConfigError(format!("unknown rule id {id:?} (known: {}, or \"warnings\")", known.join(", ")))
+                    ConfigError(format!(
+                        "unknown rule id {id:?} (known: {}, or \"warnings\")",
+                        known.join(", ")
+                    ))
                 })?;
                 self.levels.insert(rule.id, level);
             }
@@ -132,7 +148,11 @@ mod tests {
 
     fn settings(deny: &[&str], warn: &[&str], allow: &[&str]) -> Settings {
         let v = |x: &[&str]| x.iter().map(|s| s.to_string()).collect();
-        Settings { deny: v(deny), warn: v(warn), allow: v(allow) }
+        Settings {
+            deny: v(deny),
+            warn: v(warn),
+            allow: v(allow),
+        }
     }
 
     #[test]
@@ -142,13 +162,37 @@ mod tests {
             (Settings::default(), "FN001", Some(Severity::Error)),
             (Settings::default(), "DOC007", Some(Severity::Warning)),
             (Settings::default(), "REF001", Some(Severity::Info)),
-            (settings(&["DOC007"], &[], &[]), "DOC007", Some(Severity::Error)),
-            (settings(&["warnings"], &[], &[]), "DOC007", Some(Severity::Error)),
-            (settings(&["warnings"], &[], &[]), "REF001", Some(Severity::Info)),
-            (settings(&[], &["FN001"], &[]), "FN001", Some(Severity::Warning)),
-            (settings(&["warnings"], &["FN001"], &[]), "FN001", Some(Severity::Error)),
+            (
+                settings(&["DOC007"], &[], &[]),
+                "DOC007",
+                Some(Severity::Error),
+            ),
+            (
+                settings(&["warnings"], &[], &[]),
+                "DOC007",
+                Some(Severity::Error),
+            ),
+            (
+                settings(&["warnings"], &[], &[]),
+                "REF001",
+                Some(Severity::Info),
+            ),
+            (
+                settings(&[], &["FN001"], &[]),
+                "FN001",
+                Some(Severity::Warning),
+            ),
+            (
+                settings(&["warnings"], &["FN001"], &[]),
+                "FN001",
+                Some(Severity::Error),
+            ),
             (settings(&[], &[], &["fn001"]), "FN001", None),
-            (settings(&["FN001"], &[], &["FN001"]), "FN001", Some(Severity::Error)),
+            (
+                settings(&["FN001"], &[], &["FN001"]),
+                "FN001",
+                Some(Severity::Error),
+            ),
         ];
         for (s, rule, want) in cases {
             let mut l = Levels::default();
@@ -160,7 +204,11 @@ mod tests {
     #[test]
     fn bad_settings() {
         let mut l = Levels::default();
-        assert!(l.apply(&settings(&["XX999"], &[], &[])).unwrap_err().0.contains("unknown rule id \"XX999\""));
+        assert!(l
+            .apply(&settings(&["XX999"], &[], &[]))
+            .unwrap_err()
+            .0
+            .contains("unknown rule id \"XX999\""));
         assert!(l.apply(&settings(&[], &[], &["warnings"])).is_err());
     }
 

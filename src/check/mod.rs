@@ -45,8 +45,18 @@ pub struct Rule {
     pub summary: &'static str,
 }
 
-const fn rule(id: &'static str, severity: Severity, name: &'static str, summary: &'static str) -> Rule {
-    Rule { id, severity, name, summary }
+const fn rule(
+    id: &'static str,
+    severity: Severity,
+    name: &'static str,
+    summary: &'static str,
+) -> Rule {
+    Rule {
+        id,
+        severity,
+        name,
+        summary,
+    }
 }
 
 /// Every rule, in README order.
@@ -132,12 +142,19 @@ impl Loc {
     pub fn at(idx: &LineIndex, src: &str, offset: usize) -> Loc {
         let offset = offset.min(src.len());
         let (line, column) = idx.line_col(src, offset);
-        let full = if src.is_empty() { "" } else { idx.line_text(src, offset) };
+        let full = if src.is_empty() {
+            ""
+        } else {
+            idx.line_text(src, offset)
+        };
         let chars: Vec<char> = full.chars().collect();
         let (text, text_column) = if chars.len() <= SNIPPET {
             (full.to_string(), column)
         } else {
-            let from = column.saturating_sub(1).saturating_sub(SNIPPET / 2).min(chars.len().saturating_sub(SNIPPET));
+            let from = column
+                .saturating_sub(1)
+                .saturating_sub(SNIPPET / 2)
+                .min(chars.len().saturating_sub(SNIPPET));
             let to = (from + SNIPPET).min(chars.len());
             let mut t = String::new();
             if from > 0 {
@@ -149,12 +166,24 @@ impl Loc {
             }
             (t, column - from + usize::from(from > 0))
         };
-        Loc { offset, line, column, text, text_column }
+        Loc {
+            offset,
+            line,
+            column,
+            text,
+            text_column,
+        }
     }
 
     /// The start of a file (line 1, column 1, no text).
     pub fn start() -> Loc {
-        Loc { offset: 0, line: 1, column: 1, text: String::new(), text_column: 1 }
+        Loc {
+            offset: 0,
+            line: 1,
+            column: 1,
+            text: String::new(),
+            text_column: 1,
+        }
     }
 }
 
@@ -172,7 +201,11 @@ pub struct Raw {
 impl Raw {
     /// A raw finding.
     pub fn new(rule: &'static str, loc: Loc, message: impl Into<String>) -> Raw {
-        Raw { rule, loc, message: message.into() }
+        Raw {
+            rule,
+            loc,
+            message: message.into(),
+        }
     }
 }
 
@@ -235,8 +268,8 @@ pub fn check(root: &Path, levels: &Levels, opts: &Options) -> Result<Report, Err
     let mut summaries: Vec<document::Summary> = Vec::new();
     let mut batch: Vec<(PathBuf, String, String)> = Vec::new();
     let run_batch = |batch: &mut Vec<(PathBuf, String, String)>,
-                         raws: &mut Vec<(String, Raw)>,
-                         summaries: &mut Vec<document::Summary>| {
+                     raws: &mut Vec<(String, Raw)>,
+                     summaries: &mut Vec<document::Summary>| {
         let done: Vec<(String, Vec<Raw>, document::Summary)> = batch
             .par_drain(..)
             .map(|(path, rel, shown)| {
@@ -251,12 +284,16 @@ pub fn check(root: &Path, levels: &Levels, opts: &Options) -> Result<Report, Err
             summaries.push(summary);
         }
     };
-    let walker = WalkDir::new(root).follow_links(opts.follow_links).sort_by_file_name();
+    let walker = WalkDir::new(root)
+        .follow_links(opts.follow_links)
+        .sort_by_file_name();
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                let path = e
+                    .path()
+                    .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
                 report.walk_messages.push(format!("{path}: {e}"));
                 continue;
             }
@@ -275,11 +312,17 @@ pub fn check(root: &Path, levels: &Levels, opts: &Options) -> Result<Report, Err
         let rel = relative(root, path);
         if entry.file_type().is_symlink() || !entry.file_type().is_file() {
             report.skipped += 1;
-            report.walk_messages.push(format!("{rel}: not a regular file (or a link not followed), skipped"));
+            report.walk_messages.push(format!(
+                "{rel}: not a regular file (or a link not followed), skipped"
+            ));
             continue;
         }
         report.files += 1;
-        batch.push((path.to_path_buf(), rel, shown_path(root, path, meta.is_dir())));
+        batch.push((
+            path.to_path_buf(),
+            rel,
+            shown_path(root, path, meta.is_dir()),
+        ));
         if batch.len() >= BATCH {
             run_batch(&mut batch, &mut raws, &mut summaries);
         }
@@ -295,7 +338,11 @@ pub fn check(root: &Path, levels: &Levels, opts: &Options) -> Result<Report, Err
 /// The path as shown in findings: the folder joined with the path in it,
 /// without a leading "./", with "/" separators.
 fn shown_path(root: &Path, path: &Path, root_is_dir: bool) -> String {
-    let p = if root_is_dir { path.to_path_buf() } else { root.to_path_buf() };
+    let p = if root_is_dir {
+        path.to_path_buf()
+    } else {
+        root.to_path_buf()
+    };
     let s = p.to_string_lossy().replace(std::path::MAIN_SEPARATOR, "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
@@ -319,6 +366,42 @@ pub fn apply_levels(raws: Vec<(String, Raw)>, levels: &Levels) -> Vec<Finding> {
             })
         })
         .collect();
-    out.sort_by(|a, b| (&a.path, a.offset, a.rule, &a.message).cmp(&(&b.path, b.offset, b.rule, &b.message)));
+    out.sort_by(|a, b| {
+        (&a.path, a.offset, a.rule, &a.message).cmp(&(&b.path, b.offset, b.rule, &b.message))
+    });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loc_cuts_long_lines_around_the_column() {
+        let long = format!("{}X{}", "a".repeat(300), "b".repeat(300));
+        let idx = LineIndex::new(&long);
+        let loc = Loc::at(&idx, &long, 300);
+        assert_eq!((loc.line, loc.column), (1, 301));
+        assert!(loc.text.starts_with('…') && loc.text.ends_with('…'));
+        assert_eq!(loc.text.chars().nth(loc.text_column - 1), Some('X'));
+        let short = "ab\ncdé\n";
+        let idx = LineIndex::new(short);
+        let loc = Loc::at(&idx, short, 5);
+        assert_eq!(
+            (loc.line, loc.column, loc.text.as_str(), loc.text_column),
+            (2, 3, "cdé", 3)
+        );
+    }
+
+    #[test]
+    fn rule_ids_are_unique_and_found() {
+        for (i, r) in RULES.iter().enumerate() {
+            assert!(RULES[i + 1..].iter().all(|s| s.id != r.id), "{}", r.id);
+            assert_eq!(
+                rule_by_id(&r.id.to_ascii_lowercase()).map(|x| x.id),
+                Some(r.id)
+            );
+        }
+        assert!(rule_by_id("P001").is_none());
+    }
 }

@@ -33,7 +33,12 @@ pub enum Format {
 }
 
 /// Write `findings` in `format` to `w`.
-pub fn write<W: Write>(w: &mut W, findings: &[Finding], format: Format, color: bool) -> io::Result<()> {
+pub fn write<W: Write>(
+    w: &mut W,
+    findings: &[Finding],
+    format: Format,
+    color: bool,
+) -> io::Result<()> {
     match format {
         Format::Human => human(w, findings, color),
         Format::Json => {
@@ -57,16 +62,30 @@ pub fn write<W: Write>(w: &mut W, findings: &[Finding], format: Format, color: b
 }
 
 fn human<W: Write>(w: &mut W, findings: &[Finding], color: bool) -> io::Result<()> {
-    let paint = |code: &str, s: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
+    let paint = |code: &str, s: &str| {
+        if color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
     for f in findings {
         let sev = match f.severity {
             Severity::Error => paint("1;31", "error"),
             Severity::Warning => paint("1;33", "warning"),
             Severity::Info => paint("1;36", "info"),
         };
-        writeln!(w, "{}:{}:{}: {sev}[{}]: {}", f.path, f.line, f.column, f.rule, f.message)?;
+        writeln!(
+            w,
+            "{}:{}:{}: {sev}[{}]: {}",
+            f.path, f.line, f.column, f.rule, f.message
+        )?;
         if !f.source_line.is_empty() {
-            let shown: String = f.source_line.chars().map(|c| if c == '\t' || c.is_control() { ' ' } else { c }).collect();
+            let shown: String = f
+                .source_line
+                .chars()
+                .map(|c| if c == '\t' || c.is_control() { ' ' } else { c })
+                .collect();
             writeln!(w, "    {shown}")?;
             let pad = " ".repeat(f.source_column.saturating_sub(1));
             writeln!(w, "    {pad}{}", paint("1;32", "^"))?;
@@ -94,7 +113,9 @@ pub fn github_line(f: &Finding) -> String {
 
 /// Escape a message (GitHub's `escapeData`).
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escape a property value (GitHub's `escapeProperty`).
@@ -173,7 +194,11 @@ fn uri(path: &str) -> String {
 /// Summary lines for stderr: one per severity, with the count per rule.
 pub fn summary_lines(findings: &[Finding], files: usize) -> Vec<String> {
     let mut lines = vec![format!("{files} files checked")];
-    for (sev, plural) in [(Severity::Error, "errors"), (Severity::Warning, "warnings"), (Severity::Info, "infos")] {
+    for (sev, plural) in [
+        (Severity::Error, "errors"),
+        (Severity::Warning, "warnings"),
+        (Severity::Info, "infos"),
+    ] {
         let mut per: BTreeMap<&str, usize> = BTreeMap::new();
         for f in findings.iter().filter(|f| f.severity == sev) {
             *per.entry(f.rule).or_default() += 1;
@@ -210,8 +235,14 @@ mod tests {
     #[test]
     fn github_escapes() {
         let cases = [
-            (("a/d1.txt", "plain"), "::error file=a/d1.txt,line=3,col=7,title=FN001::plain"),
-            (("a,b:c.txt", "50% done\nnext"), "::error file=a%2Cb%3Ac.txt,line=3,col=7,title=FN001::50%25 done%0Anext"),
+            (
+                ("a/d1.txt", "plain"),
+                "::error file=a/d1.txt,line=3,col=7,title=FN001::plain",
+            ),
+            (
+                ("a,b:c.txt", "50% done\nnext"),
+                "::error file=a%2Cb%3Ac.txt,line=3,col=7,title=FN001::50%25 done%0Anext",
+            ),
         ];
         for ((p, m), want) in cases {
             assert_eq!(github_line(&finding(p, m)), want);
@@ -220,7 +251,11 @@ mod tests {
 
     #[test]
     fn uri_table() {
-        for (p, want) in [("a/d1.txt", "a/d1.txt"), ("my dir/d 2.txt", "my%20dir/d%202.txt"), ("é.txt", "%C3%A9.txt")] {
+        for (p, want) in [
+            ("a/d1.txt", "a/d1.txt"),
+            ("my dir/d 2.txt", "my%20dir/d%202.txt"),
+            ("é.txt", "%C3%A9.txt"),
+        ] {
             assert_eq!(uri(p), want);
         }
     }
@@ -229,6 +264,9 @@ mod tests {
     fn human_format() {
         let mut out = Vec::new();
         human(&mut out, &[finding("d1.txt", "m")], false).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "d1.txt:3:7: error[FN001]: m\n    abc\n     ^\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "d1.txt:3:7: error[FN001]: m\n    abc\n     ^\n"
+        );
     }
 }

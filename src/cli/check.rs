@@ -30,12 +30,18 @@ pub fn run(a: CheckArgs) -> Result<u8, Error> {
             return Ok(EXIT_TROUBLE);
         }
     }
-    let cli = Settings { deny: a.deny.clone(), warn: a.warn.clone(), allow: a.allow.clone() };
+    let cli = Settings {
+        deny: a.deny.clone(),
+        warn: a.warn.clone(),
+        allow: a.allow.clone(),
+    };
     if let Err(e) = levels.apply(&cli) {
         eprintln!("cables: error: {e}");
         return Ok(EXIT_TROUBLE);
     }
-    let opts = Options { follow_links: a.follow };
+    let opts = Options {
+        follow_links: a.follow,
+    };
     let rep = match check::check(&a.dir, &levels, &opts) {
         Ok(r) => r,
         Err(e) => {
@@ -53,7 +59,7 @@ pub fn run(a: CheckArgs) -> Result<u8, Error> {
         CheckFormat::Sarif => Format::Sarif,
     };
     let stdout = io::stdout();
-    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty());
     let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
     report::write(&mut w, &rep.findings, format, color)?;
     w.flush()?;
@@ -66,5 +72,9 @@ pub fn run(a: CheckArgs) -> Result<u8, Error> {
             eprintln!("cables: no .txt files under {}", a.dir.display());
         }
     }
-    Ok(if rep.count(Severity::Error) > 0 { EXIT_FINDINGS } else { EXIT_OK })
+    Ok(if rep.count(Severity::Error) > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }
