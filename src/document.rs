@@ -9,6 +9,13 @@ use crate::record::{Record, Span};
 /// Records of a text file's bytes. Always at least one record: a file that
 /// is not text gives a record holding the diagnostic.
 pub fn records_from_text_bytes(bytes: &[u8], path: &str) -> Vec<Record> {
+    records_and_text_from_text_bytes(bytes, path).0
+}
+
+/// Records of a text file's bytes, as [`records_from_text_bytes`], plus the
+/// decoded text their offsets point into (empty for a binary file). Used by
+/// `cables check`, whose rules read the text as well as the records.
+pub fn records_and_text_from_text_bytes(bytes: &[u8], path: &str) -> (Vec<Record>, String) {
     let decoded = decode(bytes);
     let text = decoded.text;
     let mut rec = if decoded.encoding == Encoding::Binary {
@@ -41,7 +48,7 @@ pub fn records_from_text_bytes(bytes: &[u8], path: &str) -> Vec<Record> {
             d.locate(&idx, &text);
         }
     }
-    vec![rec]
+    (vec![rec], text.into_owned())
 }
 
 /// A record for a file that could not be read at all.

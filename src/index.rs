@@ -105,6 +105,23 @@ pub fn records_of_file(path: &Path, rel: &str, kind: Kind) -> Vec<Record> {
     }
 }
 
+/// The records of one text file on disk plus its decoded text (empty when
+/// the file cannot be read or is binary). `rel` is the path written in
+/// records.
+pub fn records_and_text_of_file(path: &Path, rel: &str) -> (Vec<Record>, String) {
+    match fs::read(path) {
+        Ok(bytes) => document::records_and_text_from_text_bytes(&bytes, rel),
+        Err(e) => (
+            vec![document::unreadable(
+                rel,
+                "E010",
+                format!("cannot read file: {e}"),
+            )],
+            String::new(),
+        ),
+    }
+}
+
 /// A walked entry waiting to be parsed, or a record already made for it.
 enum Job {
     Parse(PathBuf, String, Kind),

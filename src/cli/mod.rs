@@ -1,6 +1,7 @@
 //! Command-line declarations (clap derive) and the glue to the library.
 //! Each subcommand lives in its own file and exposes `run`.
 
+mod check;
 mod completions;
 mod index;
 mod man;
@@ -68,6 +69,17 @@ enum Command {
     ///   pbpaste | cables parse - | jq '{number, title, routing}'
     #[command(verbatim_doc_comment)]
     Parse(ParseArgs),
+    /// Check a folder of document texts: the FRUS editors' rules, for CI.
+    ///
+    /// Exit code 0: no finding at error level; 1: findings at error level
+    /// (after --deny); 2: usage error or unreadable folder. Rules: README.md.
+    ///
+    /// Examples:
+    ///   cables check fixtures/corpus/frus1958-60v08
+    ///   cables check archive --deny warnings --allow REF001 --format github
+    ///   cables check archive --format json | jq -r 'select(.rule == "FN001") | .path' | sort -u
+    #[command(verbatim_doc_comment)]
+    Check(CheckArgs),
     /// Print the JSON Schema of a record.
     ///
     /// Examples:
@@ -177,6 +189,41 @@ struct ManArgs {
     command: Option<String>,
 }
 
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// The folder to check (each directory in it is one volume); a single file works too.
+    dir: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
+    /// Report rule ID as an error; "warnings" makes every warning an error. Repeatable.
+    #[arg(long, value_name = "ID|warnings")]
+    deny: Vec<String>,
+    /// Report rule ID as a warning. Repeatable.
+    #[arg(long, value_name = "ID")]
+    warn: Vec<String>,
+    /// Do not report rule ID. Repeatable.
+    #[arg(long, value_name = "ID")]
+    allow: Vec<String>,
+    /// Read rule settings from FILE instead of cables.toml at the folder root.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Follow symbolic links (they are skipped by default).
+    #[arg(long)]
+    follow: bool,
+    /// Print no summary on stderr.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+    Github,
+    Sarif,
+}
+
 /// Parse arguments and run; returns the exit code.
 pub fn run() -> Result<u8, Error> {
     let cli = match Cli::try_parse() {
@@ -197,6 +244,7 @@ pub fn run() -> Result<u8, Error> {
         Command::Stats(a) => stats::run(a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(a),
+        Command::Check(a) => check::run(a),
         Command::Schema => {
             let schema = schemars::schema_for!(cables::Record);
             let stdout = io::stdout();

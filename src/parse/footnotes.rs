@@ -183,6 +183,8 @@ pub struct Candidate {
     pub strength: u8,
     /// Candidates of one digit run share a group; at most one is taken.
     pub group: usize,
+    /// True for a mark in the head: the head's note comes first in the list.
+    pub in_head: bool,
 }
 
 /// Characters after which digits are a mark, not part of a number.
@@ -295,6 +297,7 @@ pub fn candidates(
                 suffix,
                 strength: 1,
                 group,
+                in_head: false,
             });
             continue;
         }
@@ -325,6 +328,7 @@ pub fn candidates(
                     suffix,
                     strength,
                     group,
+                    in_head: false,
                 });
             }
         }
@@ -381,7 +385,13 @@ pub fn candidates(
             suffix,
             strength,
             group,
+            in_head: false,
         });
+    }
+    if let Some(h) = head_end {
+        for c in &mut out {
+            c.in_head = c.span.end <= h;
+        }
     }
     out
 }
@@ -415,6 +425,7 @@ pub fn with_symbols(
             suffix: None,
             strength: 2,
             group,
+            in_head: false,
         });
     }
     cands.sort_by_key(|c| (c.span.start, c.span.end));
@@ -513,6 +524,11 @@ pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
         for k in 0..n {
             // Start a chain: items before k have no mark.
             let mut best = base(c) - MISSING * k as i32;
+            // A mark in the head belongs to the first note: starting it
+            // further down the list loses ties.
+            if c.in_head && k > 0 {
+                best -= 1;
+            }
             if c.value + 1 < k as u64 && c.value != 0 {
                 best -= 2;
             }
