@@ -21,6 +21,7 @@ pub mod index;
 pub mod output;
 pub mod parse;
 pub mod record;
+pub mod tei;
 pub mod vocab;
 
 pub use diag::{Diagnostic, Severity};
