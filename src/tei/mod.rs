@@ -210,11 +210,13 @@ impl<'a> VolumeReader<'a> {
             c.check_end_names = true;
             c.expand_empty_elements = false;
         }
+        // quick-xml skips a byte order mark and counts positions after it.
+        let base = if self.bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
         let mut buf = Vec::new();
         loop {
-            let start = reader.buffer_position() as usize;
+            let start = base + reader.buffer_position() as usize;
             let ev = reader.read_event_into(&mut buf);
-            let end = reader.buffer_position() as usize;
+            let end = base + reader.buffer_position() as usize;
             match ev {
                 Ok(Event::Start(e)) => {
                     if !self.start(&e, start, end) {
@@ -292,7 +294,7 @@ impl<'a> VolumeReader<'a> {
                 }
                 Ok(_) => {}
                 Err(e) => {
-                    let at = reader.error_position() as usize;
+                    let at = base + reader.error_position() as usize;
                     self.diag(Severity::Error, "X001", at, format!("malformed XML: {e}"));
                     break;
                 }
