@@ -20,7 +20,16 @@ use std::path::{Path, PathBuf};
 use cables::Record;
 use serde_json::Value;
 
-const TEXT_FIELDS: &[&str] = &["title", "from", "to", "source_note", "footnote_texts", "footnote_markers", "pages", "signatures"];
+const TEXT_FIELDS: &[&str] = &[
+    "title",
+    "from",
+    "to",
+    "source_note",
+    "footnote_texts",
+    "footnote_markers",
+    "pages",
+    "signatures",
+];
 const TRUTH_FIELDS: &[&str] = &[
     "number",
     "title",
@@ -63,7 +72,11 @@ struct Table {
 impl Table {
     fn new(name: &'static str, fields: &[&'static str]) -> Table {
         let show = std::env::var("CABLES_TEI_SHOW").unwrap_or_default();
-        Table { name, scores: fields.iter().map(|f| (*f, Score::default())).collect(), show }
+        Table {
+            name,
+            scores: fields.iter().map(|f| (*f, Score::default())).collect(),
+            show,
+        }
     }
 
     fn judge(&mut self, field: &'static str, doc: &str, ok: bool, detail: impl FnOnce() -> String) {
@@ -83,7 +96,11 @@ impl Table {
         let mut low = Vec::new();
         for f in order {
             let s = &self.scores[f];
-            let ratio = if s.of == 0 { 1.0 } else { s.right as f64 / s.of as f64 };
+            let ratio = if s.of == 0 {
+                1.0
+            } else {
+                s.right as f64 / s.of as f64
+            };
             println!("{:<18} {:>6} {:>6} {:>7.4}", f, s.right, s.of, ratio);
             if ratio < 0.99 {
                 low.push(*f);
@@ -144,7 +161,10 @@ struct Outcome {
 fn compare(corpus: &Path) -> Outcome {
     let corpus = corpus.to_path_buf();
     let records = tei_records(&corpus);
-    let mut text_table = Table::new("TEI record vs text-parser record of the rendered page", TEXT_FIELDS);
+    let mut text_table = Table::new(
+        "TEI record vs text-parser record of the rendered page",
+        TEXT_FIELDS,
+    );
     let mut truth_table = Table::new("TEI record vs truth dN.json", TRUTH_FIELDS);
     let mut docs = 0;
     let mut missing = Vec::new();
@@ -161,7 +181,10 @@ fn compare(corpus: &Path) -> Outcome {
         }
         let id = id_of(t);
         let dir = corpus.join("frus-full").join(vol);
-        let (Ok(txt), Ok(json)) = (fs::read(dir.join(format!("{id}.txt"))), fs::read_to_string(dir.join(format!("{id}.json")))) else {
+        let (Ok(txt), Ok(json)) = (
+            fs::read(dir.join(format!("{id}.txt"))),
+            fs::read_to_string(dir.join(format!("{id}.json"))),
+        ) else {
             missing.push(t.path.clone());
             continue;
         };
@@ -171,7 +194,9 @@ fn compare(corpus: &Path) -> Outcome {
 
         // TEI vs text parser.
         let (tt, xt) = (t.title.as_deref().map(norm), x.title.as_deref().map(norm));
-        text_table.judge("title", &doc, tt == xt, || format!("tei {tt:?} text {xt:?}"));
+        text_table.judge("title", &doc, tt == xt, || {
+            format!("tei {tt:?} text {xt:?}")
+        });
         for (field, tp, xp) in [("from", &t.from, &x.from), ("to", &t.to, &x.to)] {
             if let Some(tp) = tp {
                 let xs = xp.as_deref().map(norm).unwrap_or_default();
@@ -179,71 +204,183 @@ fn compare(corpus: &Path) -> Outcome {
                 text_table.judge(field, &doc, ok, || format!("tei {tp:?} not in text {xs:?}"));
             }
         }
-        let (ts, xs) = (t.source_note.as_deref().map(norm), x.source_note.as_deref().map(norm));
-        text_table.judge("source_note", &doc, ts == xs, || format!("tei {ts:?} text {xs:?}"));
+        let (ts, xs) = (
+            t.source_note.as_deref().map(norm),
+            x.source_note.as_deref().map(norm),
+        );
+        text_table.judge("source_note", &doc, ts == xs, || {
+            format!("tei {ts:?} text {xs:?}")
+        });
         let (tf, xf) = (footnote_texts(t), footnote_texts(&x));
-        text_table.judge("footnote_texts", &doc, tf == xf, || format!("{} vs {}: {:?}", tf.len(), xf.len(), first_diff(&tf, &xf)));
+        text_table.judge("footnote_texts", &doc, tf == xf, || {
+            format!("{} vs {}: {:?}", tf.len(), xf.len(), first_diff(&tf, &xf))
+        });
         let (tm, xm) = (footnote_marks(t), footnote_marks(&x));
-        text_table.judge("footnote_markers", &doc, tm == xm, || format!("tei {tm:?} text {xm:?}"));
-        text_table.judge("pages", &doc, t.pages == x.pages, || format!("tei {:?} text {:?}", t.pages, x.pages));
+        text_table.judge("footnote_markers", &doc, tm == xm, || {
+            format!("tei {tm:?} text {xm:?}")
+        });
+        text_table.judge("pages", &doc, t.pages == x.pages, || {
+            format!("tei {:?} text {:?}", t.pages, x.pages)
+        });
         let (tg, xg) = (sigs(t), sigs(&x));
-        text_table.judge("signatures", &doc, tg == xg, || format!("tei {tg:?} text {xg:?}"));
+        text_table.judge("signatures", &doc, tg == xg, || {
+            format!("tei {tg:?} text {xg:?}")
+        });
 
         // TEI vs truth.
         let truth: Value = serde_json::from_str(&json).expect("truth json");
-        let want_n = truth["doc_n"].as_str().map(|n| n.trim_start_matches('[').trim_end_matches(']').to_string()).filter(|n| !n.is_empty());
-        truth_table.judge("number", &doc, t.number == want_n, || format!("{:?} want {want_n:?}", t.number));
+        let want_n = truth["doc_n"]
+            .as_str()
+            .map(|n| n.trim_start_matches('[').trim_end_matches(']').to_string())
+            .filter(|n| !n.is_empty());
+        truth_table.judge("number", &doc, t.number == want_n, || {
+            format!("{:?} want {want_n:?}", t.number)
+        });
         let want_title = truth["title"].as_str().map(norm);
-        truth_table.judge("title", &doc, tt == want_title, || format!("{tt:?} want {want_title:?}"));
+        truth_table.judge("title", &doc, tt == want_title, || {
+            format!("{tt:?} want {want_title:?}")
+        });
         for (field, got) in [("from", &t.from), ("to", &t.to)] {
-            let want: Vec<String> = truth[field].as_array().map(|a| a.iter().filter_map(|p| p["text"].as_str().map(norm)).collect()).unwrap_or_default();
-            let got_parts: Vec<String> = got.as_deref().map(|g| g.split("; ").map(norm).collect()).unwrap_or_default();
-            truth_table.judge(field, &doc, got_parts == want, || format!("{got_parts:?} want {want:?}"));
+            let want: Vec<String> = truth[field]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|p| p["text"].as_str().map(norm))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let got_parts: Vec<String> = got
+                .as_deref()
+                .map(|g| g.split("; ").map(norm).collect())
+                .unwrap_or_default();
+            truth_table.judge(field, &doc, got_parts == want, || {
+                format!("{got_parts:?} want {want:?}")
+            });
         }
         let want_src = truth["source_note"]["text"].as_str().map(norm);
-        truth_table.judge("source_note", &doc, ts == want_src, || format!("{ts:?} want {want_src:?}"));
-        let mut notes: Vec<&Value> = truth["footnotes"].as_array().map(|a| a.iter().collect()).unwrap_or_default();
-        notes.sort_by_key(|n| n["list_index"].as_u64().unwrap_or(0));
-        let want_texts: Vec<String> = notes.iter().map(|n| norm(n["text"].as_str().unwrap_or(""))).collect();
-        truth_table.judge("footnote_texts", &doc, tf == want_texts, || format!("{:?}", first_diff(&tf, &want_texts)));
-        // A note without @n is shown with its running count (hsg-shell).
-        let want_marks: Vec<String> =
-            notes.iter().map(|n| n["n"].as_str().map(str::to_string).unwrap_or_else(|| n["list_index"].to_string())).collect();
-        truth_table.judge("footnote_markers", &doc, tm == want_marks, || format!("{tm:?} want {want_marks:?}"));
-        let want_pages: Vec<String> = truth["pages"].as_array().map(|a| a.iter().filter_map(|p| p.as_str().map(str::to_string)).collect()).unwrap_or_default();
-        truth_table.judge("pages", &doc, t.pages == want_pages, || format!("{:?} want {want_pages:?}", t.pages));
-        let want_sigs: Vec<String> =
-            truth["signatures"].as_array().map(|a| a.iter().filter_map(|s| s["text"].as_str().map(norm)).collect()).unwrap_or_default();
-        truth_table.judge("signatures", &doc, tg == want_sigs, || format!("{tg:?} want {want_sigs:?}"));
-        let dl = &truth["dateline"];
-        let want_place = dl["places"].as_array().and_then(|a| a.first()).and_then(Value::as_str).map(|p| norm(p).trim_end_matches([',', ' ']).to_string());
-        let got_place = t.dateline.as_ref().and_then(|d| d.place.clone());
-        truth_table.judge("dateline_place", &doc, got_place == want_place, || format!("{got_place:?} want {want_place:?}"));
-        let want_date = dl["dates"].as_array().and_then(|a| a.first()).and_then(|d| {
-            d["when"].as_str().or_else(|| d["from"].as_str()).or_else(|| d["notBefore"].as_str()).map(str::to_string)
+        truth_table.judge("source_note", &doc, ts == want_src, || {
+            format!("{ts:?} want {want_src:?}")
         });
+        let mut notes: Vec<&Value> = truth["footnotes"]
+            .as_array()
+            .map(|a| a.iter().collect())
+            .unwrap_or_default();
+        notes.sort_by_key(|n| n["list_index"].as_u64().unwrap_or(0));
+        let want_texts: Vec<String> = notes
+            .iter()
+            .map(|n| norm(n["text"].as_str().unwrap_or("")))
+            .collect();
+        truth_table.judge("footnote_texts", &doc, tf == want_texts, || {
+            format!("{:?}", first_diff(&tf, &want_texts))
+        });
+        // A note without @n is shown with its running count (hsg-shell).
+        let want_marks: Vec<String> = notes
+            .iter()
+            .map(|n| {
+                n["n"]
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| n["list_index"].to_string())
+            })
+            .collect();
+        truth_table.judge("footnote_markers", &doc, tm == want_marks, || {
+            format!("{tm:?} want {want_marks:?}")
+        });
+        let want_pages: Vec<String> = truth["pages"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|p| p.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        truth_table.judge("pages", &doc, t.pages == want_pages, || {
+            format!("{:?} want {want_pages:?}", t.pages)
+        });
+        let want_sigs: Vec<String> = truth["signatures"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s["text"].as_str().map(norm))
+                    .collect()
+            })
+            .unwrap_or_default();
+        truth_table.judge("signatures", &doc, tg == want_sigs, || {
+            format!("{tg:?} want {want_sigs:?}")
+        });
+        let dl = &truth["dateline"];
+        let want_place = dl["places"]
+            .as_array()
+            .and_then(|a| a.first())
+            .and_then(Value::as_str)
+            .map(|p| norm(p).trim_end_matches([',', ' ']).to_string());
+        let got_place = t.dateline.as_ref().and_then(|d| d.place.clone());
+        truth_table.judge("dateline_place", &doc, got_place == want_place, || {
+            format!("{got_place:?} want {want_place:?}")
+        });
+        let want_date = dl["dates"]
+            .as_array()
+            .and_then(|a| a.first())
+            .and_then(|d| {
+                d["when"]
+                    .as_str()
+                    .or_else(|| d["from"].as_str())
+                    .or_else(|| d["notBefore"].as_str())
+                    .map(str::to_string)
+            });
         let got_date = t.dateline.as_ref().and_then(|d| d.date.clone());
-        truth_table.judge("dateline_date", &doc, got_date == want_date, || format!("{got_date:?} want {want_date:?}"));
-        let want_min = truth["doc_datetime_min"].as_str().map(str::to_string).or_else(|| want_date.clone());
-        truth_table.judge("date_min", &doc, t.date_min == want_min, || format!("{:?} want {want_min:?}", t.date_min));
-        let want_max = truth["doc_datetime_max"].as_str().map(str::to_string).or_else(|| want_date.clone());
-        truth_table.judge("date_max", &doc, t.date_max == want_max, || format!("{:?} want {want_max:?}", t.date_max));
+        truth_table.judge("dateline_date", &doc, got_date == want_date, || {
+            format!("{got_date:?} want {want_date:?}")
+        });
+        let want_min = truth["doc_datetime_min"]
+            .as_str()
+            .map(str::to_string)
+            .or_else(|| want_date.clone());
+        truth_table.judge("date_min", &doc, t.date_min == want_min, || {
+            format!("{:?} want {want_min:?}", t.date_min)
+        });
+        let want_max = truth["doc_datetime_max"]
+            .as_str()
+            .map(str::to_string)
+            .or_else(|| want_date.clone());
+        truth_table.judge("date_max", &doc, t.date_max == want_max, || {
+            format!("{:?} want {want_max:?}", t.date_max)
+        });
         let want_lists: Vec<(String, Vec<String>)> = truth["lists"]
             .as_array()
             .map(|a| {
                 a.iter()
                     .map(|l| {
-                        let head = l["head"].as_str().map(norm).unwrap_or_else(|| l["type"].as_str().unwrap_or("").to_uppercase());
-                        let items = l["items"].as_array().map(|i| i.iter().filter_map(|x| x.as_str().map(norm)).collect()).unwrap_or_default();
+                        let head = l["head"]
+                            .as_str()
+                            .map(norm)
+                            .unwrap_or_else(|| l["type"].as_str().unwrap_or("").to_uppercase());
+                        let items = l["items"]
+                            .as_array()
+                            .map(|i| i.iter().filter_map(|x| x.as_str().map(norm)).collect())
+                            .unwrap_or_default();
                         (head, items)
                     })
                     .collect()
             })
             .unwrap_or_default();
-        let got_lists: Vec<(String, Vec<String>)> = t.lists.iter().map(|l| (norm(&l.head), l.items.iter().map(|i| norm(i)).collect())).collect();
-        truth_table.judge("lists", &doc, got_lists == want_lists, || format!("{got_lists:?} want {want_lists:?}"));
+        let got_lists: Vec<(String, Vec<String>)> = t
+            .lists
+            .iter()
+            .map(|l| (norm(&l.head), l.items.iter().map(|i| norm(i)).collect()))
+            .collect();
+        truth_table.judge("lists", &doc, got_lists == want_lists, || {
+            format!("{got_lists:?} want {want_lists:?}")
+        });
     }
-    Outcome { text: text_table, truth: truth_table, records: records.len(), docs, missing, errors }
+    Outcome {
+        text: text_table,
+        truth: truth_table,
+        records: records.len(),
+        docs,
+        missing,
+        errors,
+    }
 }
 
 /// The TEI reader agrees with the editors' markup as the truth files state
@@ -255,10 +392,21 @@ fn tei_records_match_truth() {
         return;
     };
     let o = compare(&corpus);
-    println!("TEI reader: {} records from the volumes in tei/, {} compared", o.records, o.docs);
+    println!(
+        "TEI reader: {} records from the volumes in tei/, {} compared",
+        o.records, o.docs
+    );
     let low = o.truth.report(TRUTH_FIELDS);
-    assert!(o.errors.is_empty(), "error diagnostics or file records: {:?}", o.errors);
-    assert!(o.missing.is_empty(), "TEI documents without a rendered page: {:?}", o.missing);
+    assert!(
+        o.errors.is_empty(),
+        "error diagnostics or file records: {:?}",
+        o.errors
+    );
+    assert!(
+        o.missing.is_empty(),
+        "TEI documents without a rendered page: {:?}",
+        o.missing
+    );
     assert!(o.docs >= 4552, "only {} documents compared", o.docs);
     assert!(low.is_empty(), "TEI vs truth below 0.99: {low:?}");
 }
@@ -273,7 +421,10 @@ fn tei_records_match_text_parser() {
         return;
     };
     let o = compare(&corpus);
-    println!("TEI reader: {} records, {} compared with their rendered text", o.records, o.docs);
+    println!(
+        "TEI reader: {} records, {} compared with their rendered text",
+        o.records, o.docs
+    );
     let low = o.text.report(TEXT_FIELDS);
     assert!(o.docs >= 4552, "only {} documents compared", o.docs);
     assert!(low.is_empty(), "TEI vs text parser below 0.99: {low:?}");

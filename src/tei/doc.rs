@@ -18,15 +18,22 @@ enum Kind {
     Note(usize),
     /// An inline note (`rend="inline"`): the source note when it has
     /// `type="source"` and none was found before.
-    Inline { source: bool },
+    Inline {
+        source: bool,
+    },
     Dateline,
     Place,
     Date,
-    Para { quoted: bool, page: Option<String> },
+    Para {
+        quoted: bool,
+        page: Option<String>,
+    },
     Signed,
     ListHead,
     ListItem,
-    Ref { number: String },
+    Ref {
+        number: String,
+    },
 }
 
 /// Text being gathered for an element until its end tag.
@@ -93,10 +100,31 @@ pub(crate) fn collapse(s: &str) -> String {
 }
 
 impl Doc {
-    pub(crate) fn new(path: String, ordinal: usize, depth: usize, start: usize, id: Option<String>, n: Option<String>) -> Doc {
-        let number = n.map(|n| n.trim().trim_start_matches('[').trim_end_matches(']').to_string()).filter(|n| !n.is_empty());
+    pub(crate) fn new(
+        path: String,
+        ordinal: usize,
+        depth: usize,
+        start: usize,
+        id: Option<String>,
+        n: Option<String>,
+    ) -> Doc {
+        let number = n
+            .map(|n| {
+                n.trim()
+                    .trim_start_matches('[')
+                    .trim_end_matches(']')
+                    .to_string()
+            })
+            .filter(|n| !n.is_empty());
         Doc {
-            rec: Record { path, part: Some(ordinal), span: Span::new(start, start), number, body: true, ..Record::default() },
+            rec: Record {
+                path,
+                part: Some(ordinal),
+                span: Span::new(start, start),
+                number,
+                body: true,
+                ..Record::default()
+            },
             id,
             depth,
             captures: Vec::new(),
@@ -116,7 +144,14 @@ impl Doc {
     }
 
     fn capture(&mut self, kind: Kind, depth: usize, start: usize, with_notes: bool) {
-        self.captures.push(Capture { kind, depth, notes_at: self.notes, with_notes, start, buf: String::new() });
+        self.captures.push(Capture {
+            kind,
+            depth,
+            notes_at: self.notes,
+            with_notes,
+            start,
+            buf: String::new(),
+        });
     }
 
     pub(crate) fn text(&mut self, s: &str) {
@@ -129,16 +164,25 @@ impl Doc {
 
     pub(crate) fn page_break(&mut self, n: &str, kind: &str, span: Span) {
         self.rec.pages.push(n.to_string());
-        self.rec.page_markers.push(PageMarker { n: n.to_string(), kind: kind.to_string(), span });
+        self.rec.page_markers.push(PageMarker {
+            n: n.to_string(),
+            kind: kind.to_string(),
+            span,
+        });
     }
 
-    pub(crate) fn start(&mut self, name: Name, e: &BytesStart, start: usize, depth: usize, page: Option<&str>) {
+    pub(crate) fn start(
+        &mut self,
+        name: Name,
+        e: &BytesStart,
+        start: usize,
+        depth: usize,
+        page: Option<&str>,
+    ) {
         let in_note = self.notes > 0;
         match name {
-            Name::Div => {
-                if depth > self.depth && attr(e, b"type").as_deref() == Some("document") {
-                    self.nested.push(depth);
-                }
+            Name::Div if depth > self.depth && attr(e, b"type").as_deref() == Some("document") => {
+                self.nested.push(depth);
             }
             Name::Head => {
                 if depth == self.depth + 1 && !self.head_seen {
@@ -152,16 +196,19 @@ impl Doc {
                     }
                 }
             }
-            Name::PersName | Name::Gloss if self.in_head && !in_note => match attr(e, b"type").as_deref() {
-                Some("from") => self.capture(Kind::From, depth, start, false),
-                Some("to") => self.capture(Kind::To, depth, start, false),
-                _ => {}
-            },
+            Name::Pers | Name::Gloss if self.in_head && !in_note => {
+                match attr(e, b"type").as_deref() {
+                    Some("from") => self.capture(Kind::From, depth, start, false),
+                    Some("to") => self.capture(Kind::To, depth, start, false),
+                    _ => {}
+                }
+            }
             Name::Note => {
                 let inline = attr(e, b"rend").as_deref() == Some("inline");
                 let source = attr(e, b"type").as_deref() == Some("source");
                 if inline {
-                    let is_source = source && self.rec.source_note.is_none() && !self.source_from_inline;
+                    let is_source =
+                        source && self.rec.source_note.is_none() && !self.source_from_inline;
                     if is_source {
                         self.source_from_inline = true;
                         self.rec.source_span = Some(Span::new(start, start));
@@ -186,37 +233,77 @@ impl Doc {
                     c.notes_at = self.notes;
                 }
             }
-            Name::Dateline => {
-                if self.dateline_state == DatelineState::Before && self.attachments == 0 && self.nested.is_empty() && !in_note {
-                    self.dateline_state = DatelineState::Open;
-                    self.rec.dateline = Some(Dateline { text: String::new(), place: None, date: None, time: None, offset: start });
-                    self.capture(Kind::Dateline, depth, start, false);
-                }
+            Name::Dateline
+                if self.dateline_state == DatelineState::Before
+                    && self.attachments == 0
+                    && self.nested.is_empty()
+                    && !in_note =>
+            {
+                self.dateline_state = DatelineState::Open;
+                self.rec.dateline = Some(Dateline {
+                    text: String::new(),
+                    place: None,
+                    date: None,
+                    time: None,
+                    offset: start,
+                });
+                self.capture(Kind::Dateline, depth, start, false);
             }
-            Name::PlaceName if self.dateline_state == DatelineState::Open && self.place.is_none() && !in_note => {
+            Name::Place
+                if self.dateline_state == DatelineState::Open
+                    && self.place.is_none()
+                    && !in_note =>
+            {
                 self.capture(Kind::Place, depth, start, false);
             }
-            Name::Date if self.dateline_state == DatelineState::Open && self.date_text.is_none() && !in_note => {
-                self.date_attr = attr(e, b"when").or_else(|| attr(e, b"from")).or_else(|| attr(e, b"notBefore"));
+            Name::Date
+                if self.dateline_state == DatelineState::Open
+                    && self.date_text.is_none()
+                    && !in_note =>
+            {
+                self.date_attr = attr(e, b"when")
+                    .or_else(|| attr(e, b"from"))
+                    .or_else(|| attr(e, b"notBefore"));
                 self.capture(Kind::Date, depth, start, false);
             }
             Name::P if !in_note => {
-                self.capture(Kind::Para { quoted: self.quotes > 0, page: page.map(str::to_string) }, depth, start, false);
+                self.capture(
+                    Kind::Para {
+                        quoted: self.quotes > 0,
+                        page: page.map(str::to_string),
+                    },
+                    depth,
+                    start,
+                    false,
+                );
             }
             Name::Quote => self.quotes += 1,
             Name::Signed if !in_note => self.capture(Kind::Signed, depth, start, false),
             Name::List if !in_note => {
-                self.lists.push(OpenList { depth, kind: attr(e, b"type"), head: None, items: Vec::new() });
+                self.lists.push(OpenList {
+                    depth,
+                    kind: attr(e, b"type"),
+                    head: None,
+                    items: Vec::new(),
+                });
             }
-            Name::Item if !in_note => {
-                if self.lists.last().is_some_and(|l| l.depth + 1 == depth) {
-                    self.capture(Kind::ListItem, depth, start, false);
-                }
+            Name::Item if !in_note && self.lists.last().is_some_and(|l| l.depth + 1 == depth) => {
+                self.capture(Kind::ListItem, depth, start, false);
             }
             Name::Ref => {
                 if let Some(t) = attr(e, b"target") {
-                    if let Some(num) = t.strip_prefix("#d").filter(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit())) {
-                        self.capture(Kind::Ref { number: num.to_string() }, depth, start, false);
+                    if let Some(num) = t
+                        .strip_prefix("#d")
+                        .filter(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+                    {
+                        self.capture(
+                            Kind::Ref {
+                                number: num.to_string(),
+                            },
+                            depth,
+                            start,
+                            false,
+                        );
                     }
                 }
             }
@@ -235,18 +322,20 @@ impl Doc {
             Name::Note => self.notes = self.notes.saturating_sub(1),
             Name::Quote => self.quotes = self.quotes.saturating_sub(1),
             Name::Attachment => self.attachments = self.attachments.saturating_sub(1),
-            Name::Div => {
-                if self.nested.last() == Some(&depth) {
-                    self.nested.pop();
-                }
+            Name::Div if self.nested.last() == Some(&depth) => {
+                self.nested.pop();
             }
-            Name::List => {
-                if self.lists.last().is_some_and(|l| l.depth == depth) {
-                    if let Some(l) = self.lists.pop() {
-                        if l.kind.is_some() || l.head.is_some() {
-                            let head = l.head.or(l.kind.map(|k| k.to_uppercase())).unwrap_or_default();
-                            self.rec.lists.push(List { head, items: l.items });
-                        }
+            Name::List if self.lists.last().is_some_and(|l| l.depth == depth) => {
+                if let Some(l) = self.lists.pop() {
+                    if l.kind.is_some() || l.head.is_some() {
+                        let head = l
+                            .head
+                            .or(l.kind.map(|k| k.to_uppercase()))
+                            .unwrap_or_default();
+                        self.rec.lists.push(List {
+                            head,
+                            items: l.items,
+                        });
                     }
                 }
             }
@@ -261,7 +350,10 @@ impl Doc {
                 self.in_head = false;
                 self.rec.head_span = Some(Span::new(c.start, end));
                 let title = match self.rec.number.as_deref() {
-                    Some(n) => text.strip_prefix(&format!("{n}. ")).map(str::to_string).unwrap_or(text),
+                    Some(n) => text
+                        .strip_prefix(&format!("{n}. "))
+                        .map(str::to_string)
+                        .unwrap_or(text),
                     None => text,
                 };
                 self.rec.title = Some(title);
@@ -308,7 +400,13 @@ impl Doc {
             Kind::Date => self.date_text = Some(text),
             Kind::Para { quoted, page } => {
                 if !text.is_empty() {
-                    self.rec.paragraphs.push(Paragraph { text, number: None, page, quoted, span: Span::new(c.start, end) });
+                    self.rec.paragraphs.push(Paragraph {
+                        text,
+                        number: None,
+                        page,
+                        quoted,
+                        span: Span::new(c.start, end),
+                    });
                 }
             }
             Kind::Signed => self.rec.signatures.push(text),
@@ -342,6 +440,8 @@ impl Doc {
         }
         let mut rec = self.rec;
         rec.span.end = end;
+        // A paragraph quoted inside another closes first: document order.
+        rec.paragraphs.sort_by_key(|p| p.span.start);
         if let Some(title) = &rec.title {
             if rec.doc_type.is_none() {
                 rec.doc_type = head::doc_type(title).map(str::to_string);
@@ -380,8 +480,13 @@ pub(crate) fn time_of(date: &str) -> Option<String> {
     let b = date.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
-        if b[i..i + 4].iter().all(u8::is_ascii_digit) && (i + 4 == b.len() || !b[i + 4].is_ascii_digit()) && (i == 0 || !b[i - 1].is_ascii_digit()) {
-            let rest = date[i + 4..].trim_start_matches([',', ' ', '—', '–', '-', '.']).trim();
+        if b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i + 4 == b.len() || !b[i + 4].is_ascii_digit())
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+        {
+            let rest = date[i + 4..]
+                .trim_start_matches([',', ' ', '—', '–', '-', '.'])
+                .trim();
             return (!rest.is_empty()).then(|| rest.to_string());
         }
         i += 1;

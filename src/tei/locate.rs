@@ -22,7 +22,11 @@ impl ByteLines {
             Err(i) => i.saturating_sub(1),
         };
         let start = self.starts[line];
-        let column = bytes[start..offset].iter().filter(|&&b| (b & 0xC0) != 0x80).count() + 1;
+        let column = bytes[start..offset]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count()
+            + 1;
         (line + 1, column)
     }
 }
@@ -35,7 +39,16 @@ mod tests {
     fn line_col_table() {
         let src = "ab\ncdé\n\nx".as_bytes();
         let idx = ByteLines::new(src);
-        for (off, want) in [(0, (1, 1)), (1, (1, 2)), (3, (2, 1)), (5, (2, 3)), (7, (2, 4)), (8, (3, 1)), (9, (4, 1)), (99, (4, 2))] {
+        for (off, want) in [
+            (0, (1, 1)),
+            (1, (1, 2)),
+            (3, (2, 1)),
+            (5, (2, 3)),
+            (7, (2, 4)),
+            (8, (3, 1)),
+            (9, (4, 1)),
+            (99, (4, 2)),
+        ] {
             assert_eq!(idx.line_col(src, off), want, "offset {off}");
         }
     }

@@ -44,7 +44,7 @@ use doc::Doc;
 pub const MAX_DEPTH: usize = 256;
 
 /// Diagnostics of one kind kept per file before the rest are only counted.
-const MAX_SAME: usize = 50;
+const MAX_SAME: usize = 1000;
 
 /// The records of a TEI volume's bytes: one per `<div type="document">`, in
 /// document order, plus one record for the file itself (path without `#`)
@@ -72,9 +72,9 @@ pub(crate) enum Name {
     P,
     Quote,
     Dateline,
-    PlaceName,
+    Place,
     Date,
-    PersName,
+    Pers,
     Gloss,
     Signed,
     List,
@@ -94,9 +94,9 @@ impl Name {
             b"p" => Name::P,
             b"quote" => Name::Quote,
             b"dateline" => Name::Dateline,
-            b"placeName" => Name::PlaceName,
+            b"placeName" => Name::Place,
             b"date" => Name::Date,
-            b"persName" => Name::PersName,
+            b"persName" => Name::Pers,
             b"gloss" => Name::Gloss,
             b"signed" => Name::Signed,
             b"list" => Name::List,
@@ -114,10 +114,12 @@ impl Name {
 pub(crate) fn attr(e: &BytesStart, key: &[u8]) -> Option<String> {
     for a in e.attributes().with_checks(false).flatten() {
         if a.key.as_ref() == key {
-            return Some(match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
-                Ok(v) => v.into_owned(),
-                Err(_) => String::from_utf8_lossy(&a.value).into_owned(),
-            });
+            return Some(
+                match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
+                    Ok(v) => v.into_owned(),
+                    Err(_) => String::from_utf8_lossy(&a.value).into_owned(),
+                },
+            );
         }
     }
     None
@@ -127,10 +129,12 @@ pub(crate) fn attr(e: &BytesStart, key: &[u8]) -> Option<String> {
 pub(crate) fn attr_local(e: &BytesStart, local: &[u8]) -> Option<String> {
     for a in e.attributes().with_checks(false).flatten() {
         if a.key.local_name().as_ref() == local {
-            return Some(match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
-                Ok(v) => v.into_owned(),
-                Err(_) => String::from_utf8_lossy(&a.value).into_owned(),
-            });
+            return Some(
+                match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
+                    Ok(v) => v.into_owned(),
+                    Err(_) => String::from_utf8_lossy(&a.value).into_owned(),
+                },
+            );
         }
     }
     None
@@ -202,7 +206,12 @@ impl<'a> VolumeReader<'a> {
     fn run(&mut self) {
         if let Err(e) = std::str::from_utf8(self.bytes) {
             let at = e.valid_up_to();
-            self.diag(Severity::Warning, "E003", at, "invalid UTF-8 in the file; replaced with U+FFFD".into());
+            self.diag(
+                Severity::Warning,
+                "E003",
+                at,
+                "invalid UTF-8 in the file; replaced with U+FFFD".into(),
+            );
         }
         let mut reader = Reader::from_reader(self.bytes);
         {
@@ -211,7 +220,11 @@ impl<'a> VolumeReader<'a> {
             c.expand_empty_elements = false;
         }
         // quick-xml skips a byte order mark and counts positions after it.
-        let base = if self.bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+        let base = if self.bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
         let mut buf = Vec::new();
         loop {
             let start = base + reader.buffer_position() as usize;
@@ -306,14 +319,23 @@ impl<'a> VolumeReader<'a> {
     /// The element name written at `<` offset `at`, for messages.
     fn name_at(&self, at: usize) -> String {
         let rest = self.bytes.get(at + 1..).unwrap_or_default();
-        let end = rest.iter().position(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/').unwrap_or(rest.len()).min(64);
+        let end = rest
+            .iter()
+            .position(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/')
+            .unwrap_or(rest.len())
+            .min(64);
         String::from_utf8_lossy(&rest[..end]).into_owned()
     }
 
     /// An element starts; false stops the read.
     fn start(&mut self, e: &BytesStart, start: usize, end: usize) -> bool {
         if self.stack.len() >= MAX_DEPTH {
-            self.diag(Severity::Error, "X005", start, format!("elements nested deeper than {MAX_DEPTH}; reading stops"));
+            self.diag(
+                Severity::Error,
+                "X005",
+                start,
+                format!("elements nested deeper than {MAX_DEPTH}; reading stops"),
+            );
             return false;
         }
         let name = Name::of(e.local_name().as_ref());
@@ -346,25 +368,20 @@ impl<'a> VolumeReader<'a> {
                     self.volume = Some(id);
                 }
             }
-            Name::Div => {
-                if attr(e, b"type").as_deref() == Some("document") {
-                    self.open_document(e, start, depth);
-                    return true;
-                }
+            Name::Div if attr(e, b"type").as_deref() == Some("document") => {
+                self.open_document(e, start, depth);
+                return true;
             }
             Name::Idno if self.docs.is_empty() && attr(e, b"type").as_deref() == Some("frus") => {
                 self.idno = Some(String::new());
             }
-            Name::Note => {
-                if attr(e, b"rend").as_deref() != Some("inline") {
-                    self.check_note_id(e, start);
-                }
+            Name::Note if attr(e, b"rend").as_deref() != Some("inline") => {
+                self.check_note_id(e, start);
             }
             _ => {}
         }
-        let page = self.page.clone();
         for d in &mut self.docs {
-            d.start(name, e, start, depth, page.as_deref());
+            d.start(name, e, start, depth, self.page.as_deref());
         }
         true
     }
@@ -414,14 +431,26 @@ impl<'a> VolumeReader<'a> {
     /// TEI002: a note's id is `<doc id>fn<n>` (with `_k` allowed after it)
     /// and unique in the volume.
     fn check_note_id(&mut self, e: &BytesStart, start: usize) {
-        let Some(doc_id) = self.docs.last().and_then(|d| d.id.clone()) else { return };
+        let Some(doc_id) = self.docs.last().and_then(|d| d.id.clone()) else {
+            return;
+        };
         let n = attr(e, b"n");
         let Some(id) = attr(e, b"xml:id") else {
-            self.diag(Severity::Warning, "TEI002", start, format!("note in {doc_id} has no xml:id"));
+            self.diag(
+                Severity::Warning,
+                "TEI002",
+                start,
+                format!("note in {doc_id} has no xml:id"),
+            );
             return;
         };
         if !self.note_ids.insert(id.clone()) {
-            self.diag(Severity::Warning, "TEI002", start, format!("note xml:id \"{id}\" is used twice"));
+            self.diag(
+                Severity::Warning,
+                "TEI002",
+                start,
+                format!("note xml:id \"{id}\" is used twice"),
+            );
             return;
         }
         let want = format!("{doc_id}fn");
@@ -432,7 +461,9 @@ impl<'a> VolumeReader<'a> {
                     Some((a, b)) => (a, Some(b)),
                     None => (rest, None),
                 };
-                let suffix_ok = suffix.is_none_or(|s| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()));
+                let suffix_ok = suffix.map_or(true, |s| {
+                    !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit())
+                });
                 // A symbol mark ("*", "†") cannot be in an id: any number
                 // will do then.
                 let n_ok = match n.as_deref() {
@@ -459,7 +490,12 @@ impl<'a> VolumeReader<'a> {
         let Ok(v) = bare.parse::<u64>() else { return };
         if let Some(last) = self.last_page_n {
             if v <= last {
-                self.diag(Severity::Warning, "TEI003", start, format!("page break n=\"{n}\" after page {last}"));
+                self.diag(
+                    Severity::Warning,
+                    "TEI003",
+                    start,
+                    format!("page break n=\"{n}\" after page {last}"),
+                );
             }
         }
         self.last_page_n = Some(v);
@@ -524,7 +560,12 @@ impl<'a> VolumeReader<'a> {
             });
         }
         out.append(&mut self.done);
-        let mut capped: Vec<(&str, usize)> = self.counts.iter().filter(|(_, n)| **n > MAX_SAME).map(|(c, n)| (*c, *n)).collect();
+        let mut capped: Vec<(&str, usize)> = self
+            .counts
+            .iter()
+            .filter(|(_, n)| **n > MAX_SAME)
+            .map(|(c, n)| (*c, *n))
+            .collect();
         capped.sort();
         if let Some(first) = out.first_mut() {
             for (code, n) in capped {
@@ -532,7 +573,10 @@ impl<'a> VolumeReader<'a> {
                     Severity::Info,
                     code,
                     0,
-                    format!("{} more {code} diagnostics in this file not shown", n - MAX_SAME),
+                    format!(
+                        "{} more {code} diagnostics in this file not shown",
+                        n - MAX_SAME
+                    ),
                 ));
             }
         }

@@ -35,11 +35,17 @@ fn reads_the_fields_the_markup_gives() {
     assert_eq!(r.part, Some(1));
     assert_eq!(r.volume.as_deref(), Some("frus1999v01"));
     assert_eq!(r.number.as_deref(), Some("1"));
-    assert_eq!(r.title.as_deref(), Some("Telegram From Secretary of State Dulles to the Department of State"));
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Telegram From Secretary of State Dulles to the Department of State")
+    );
     assert_eq!(r.doc_type.as_deref(), Some("Telegram"));
     assert_eq!(r.from.as_deref(), Some("Dulles"));
     assert_eq!(r.to.as_deref(), Some("Department of State"));
-    assert_eq!(r.source_note.as_deref(), Some("Source: Conference Files. Secret; Niact."));
+    assert_eq!(
+        r.source_note.as_deref(),
+        Some("Source: Conference Files. Secret; Niact.")
+    );
     assert_eq!(r.classification.as_deref(), Some("Secret"));
     let d = r.dateline.as_ref().expect("dateline");
     assert_eq!(d.text, "Paris, December 16, 1958, 11 p.m.");
@@ -49,21 +55,59 @@ fn reads_the_fields_the_markup_gives() {
     assert_eq!(r.date_min.as_deref(), Some("1958-12-16T23:00:00-05:00"));
     assert_eq!(r.date_max.as_deref(), Some("1958-12-16T23:59:59-05:00"));
     assert_eq!(r.pages, vec!["12"]);
-    assert_eq!(&src[r.page_markers[0].span.start..r.page_markers[0].span.end], r#"<pb n="12" xml:id="pg_12"/>"#);
-    let texts: Vec<(&str, bool)> = r.paragraphs.iter().map(|p| (p.text.as_str(), p.quoted)).collect();
-    assert_eq!(texts, vec![("First para obstacles & more — end.", false), ("Quoted.", true)]);
+    assert_eq!(
+        &src[r.page_markers[0].span.start..r.page_markers[0].span.end],
+        r#"<pb n="12" xml:id="pg_12"/>"#
+    );
+    let texts: Vec<(&str, bool)> = r
+        .paragraphs
+        .iter()
+        .map(|p| (p.text.as_str(), p.quoted))
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            ("First para obstacles & more — end.", false),
+            ("Quoted.", true)
+        ]
+    );
     assert_eq!(r.signatures, vec!["Dulles Secretary"]);
-    let notes: Vec<(&str, Option<&str>, &str, bool)> =
-        r.footnotes.iter().map(|f| (f.marker.as_str(), f.list_number.as_deref(), f.text.as_str(), f.source)).collect();
+    let notes: Vec<(&str, Option<&str>, &str, bool)> = r
+        .footnotes
+        .iter()
+        .map(|f| {
+            (
+                f.marker.as_str(),
+                f.list_number.as_deref(),
+                f.text.as_str(),
+                f.source,
+            )
+        })
+        .collect();
     assert_eq!(
         notes,
-        vec![("0", Some("1"), "Source: Conference Files. Secret; Niact.", true), ("1", Some("2"), "See Document 7.", false)]
+        vec![
+            (
+                "0",
+                Some("1"),
+                "Source: Conference Files. Secret; Niact.",
+                true
+            ),
+            ("1", Some("2"), "See Document 7.", false)
+        ]
     );
     assert_eq!(r.lists.len(), 1);
     assert_eq!(r.lists[0].head, "PARTICIPANTS");
     assert_eq!(r.lists[0].items, vec!["The Secretary", "Mr. Smith"]);
     assert_eq!(r.references.len(), 1);
-    assert_eq!((r.references[0].kind.as_str(), r.references[0].number.as_str(), r.references[0].in_footnote), ("document", "7", true));
+    assert_eq!(
+        (
+            r.references[0].kind.as_str(),
+            r.references[0].number.as_str(),
+            r.references[0].in_footnote
+        ),
+        ("document", "7", true)
+    );
     assert!(src[r.span.start..r.span.end].starts_with("<div type=\"document\" xml:id=\"d1\""));
     assert!(src[r.span.start..r.span.end].ends_with("</div>"));
     assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
@@ -87,7 +131,11 @@ fn inline_source_note_and_unnumbered_nested_document() {
     assert_eq!(outer.doc_type.as_deref(), Some("Telegram"));
     assert!(outer.footnotes.is_empty());
     assert_eq!(outer.title.as_deref(), Some("Mr. A to Mr. B."));
-    assert_eq!(outer.paragraphs.len(), 2, "the attachment's paragraph belongs to the outer document too");
+    assert_eq!(
+        outer.paragraphs.len(),
+        2,
+        "the attachment's paragraph belongs to the outer document too"
+    );
     assert_eq!(inner.title.as_deref(), Some("Convention."));
     assert_eq!(inner.number, None);
     assert_eq!(inner.part, Some(2));
@@ -109,27 +157,46 @@ fn external_entity_is_not_fetched_nor_expanded() {
 <div type="document" xml:id="d1" n="1"><head>Mr. A to Mr. B.</head><p>Leak: &xxe;</p></div>
 </body></text></TEI>"#;
     let recs = records(src.as_bytes(), "x.xml");
-    let doc = recs.iter().find(|r| r.path == "x.xml#d1").expect("document record");
+    let doc = recs
+        .iter()
+        .find(|r| r.path == "x.xml#d1")
+        .expect("document record");
     assert_eq!(doc.paragraphs[0].text, "Leak: &xxe;");
     assert!(codes(doc).contains(&"X002"), "{:?}", doc.diagnostics);
-    let file = recs.iter().find(|r| r.path == "x.xml").expect("file record for the DOCTYPE");
+    let file = recs
+        .iter()
+        .find(|r| r.path == "x.xml")
+        .expect("file record for the DOCTYPE");
     assert_eq!(codes(file), vec!["X003"]);
-    assert_eq!((file.diagnostics[0].line, file.diagnostics[0].column), (2, 1));
+    assert_eq!(
+        (file.diagnostics[0].line, file.diagnostics[0].column),
+        (2, 1)
+    );
 }
 
 #[test]
 fn billion_laughs_is_not_expanded() {
     let mut dtd = String::from("<!DOCTYPE TEI [\n<!ENTITY lol \"lol\">\n");
     for i in 1..10 {
-        let prev = if i == 1 { "lol".to_string() } else { format!("lol{}", i - 1) };
-        dtd.push_str(&format!("<!ENTITY lol{i} \"{}\">\n", format!("&{prev};").repeat(10)));
+        let prev = if i == 1 {
+            "lol".to_string()
+        } else {
+            format!("lol{}", i - 1)
+        };
+        dtd.push_str(&format!(
+            "<!ENTITY lol{i} \"{}\">\n",
+            format!("&{prev};").repeat(10)
+        ));
     }
     dtd.push_str("]>\n");
     let src = format!(
         "<?xml version=\"1.0\"?>\n{dtd}<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><div type=\"document\" xml:id=\"d1\" n=\"1\"><head>H</head><p>&lol9;</p></div></body></text></TEI>"
     );
     let recs = records(src.as_bytes(), "b.xml");
-    let doc = recs.iter().find(|r| r.path == "b.xml#d1").expect("document record");
+    let doc = recs
+        .iter()
+        .find(|r| r.path == "b.xml#d1")
+        .expect("document record");
     assert_eq!(doc.paragraphs[0].text, "&lol9;");
     assert!(codes(doc).contains(&"X002"));
 }
@@ -144,7 +211,11 @@ fn truncated_volume_keeps_the_documents_before_the_break() {
     assert_eq!(paths, vec!["t.xml#d1", "t.xml#d2"]);
     assert!(recs[0].diagnostics.is_empty(), "{:?}", recs[0].diagnostics);
     assert_eq!(recs[0].signatures, vec!["Dulles Secretary"]);
-    let d = recs[1].diagnostics.iter().find(|d| d.code == "X004").expect("X004");
+    let d = recs[1]
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "X004")
+        .expect("X004");
     assert_eq!(d.severity, Severity::Error);
     let last_line = src.lines().count();
     let last_col = src.lines().last().map_or(0, |l| l.chars().count()) + 1;
@@ -154,13 +225,24 @@ fn truncated_volume_keeps_the_documents_before_the_break() {
 
 #[test]
 fn mismatched_tags_are_located_and_stop_the_read() {
-    let bad = "<div type=\"document\" xml:id=\"d2\" n=\"2\"><head>H</head>\n<p>one <hi>two</p></div>";
-    let src = vol(&format!("{D1}\n{bad}\n<div type=\"document\" xml:id=\"d3\" n=\"3\"><head>After</head></div>"));
+    let bad =
+        "<div type=\"document\" xml:id=\"d2\" n=\"2\"><head>H</head>\n<p>one <hi>two</p></div>";
+    let src = vol(&format!(
+        "{D1}\n{bad}\n<div type=\"document\" xml:id=\"d3\" n=\"3\"><head>After</head></div>"
+    ));
     let recs = records(src.as_bytes(), "m.xml");
     let paths: Vec<&str> = recs.iter().map(|r| r.path.as_str()).collect();
-    assert_eq!(paths, vec!["m.xml#d1", "m.xml#d2"], "nothing after the error");
+    assert_eq!(
+        paths,
+        vec!["m.xml#d1", "m.xml#d2"],
+        "nothing after the error"
+    );
     assert!(recs[0].diagnostics.is_empty());
-    let d = recs[1].diagnostics.iter().find(|d| d.code == "X001").expect("X001");
+    let d = recs[1]
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "X001")
+        .expect("X001");
     let at = src.find("</p></div>").expect("bad end tag");
     let line = src[..at].matches('\n').count() + 1;
     let col = at - src[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
@@ -169,8 +251,14 @@ fn mismatched_tags_are_located_and_stop_the_read() {
 
 #[test]
 fn nesting_deeper_than_the_limit_stops() {
-    let deep = format!("{}x{}", "<hi>".repeat(MAX_DEPTH + 10), "</hi>".repeat(MAX_DEPTH + 10));
-    let src = vol(&format!("<div type=\"document\" xml:id=\"d1\" n=\"1\"><head>H</head><p>{deep}</p></div>"));
+    let deep = format!(
+        "{}x{}",
+        "<hi>".repeat(MAX_DEPTH + 10),
+        "</hi>".repeat(MAX_DEPTH + 10)
+    );
+    let src = vol(&format!(
+        "<div type=\"document\" xml:id=\"d1\" n=\"1\"><head>H</head><p>{deep}</p></div>"
+    ));
     let recs = records(src.as_bytes(), "n.xml");
     assert!(recs.iter().any(|r| codes(r).contains(&"X005")));
 }
@@ -180,7 +268,9 @@ fn garbage_and_empty_input_give_a_file_record() {
     for src in ["", "not xml at all", "<a><b></a>", "\u{0}\u{1}<<<&&&"] {
         let recs = records(src.as_bytes(), "g.xml");
         assert!(!recs.is_empty(), "{src:?}");
-        assert!(recs.iter().all(|r| r.diagnostics.iter().all(|d| d.line >= 1 && d.column >= 1)));
+        assert!(recs
+            .iter()
+            .all(|r| r.diagnostics.iter().all(|d| d.line >= 1 && d.column >= 1)));
     }
     let recs = records(b"<TEI><text/></TEI>", "e.xml");
     assert_eq!(codes(&recs[0]), vec!["X006"]);
@@ -198,17 +288,36 @@ fn invalid_utf8_is_replaced_and_said() {
 }
 
 fn doc(id: &str, n: &str, inner: &str) -> String {
-    format!("<div type=\"document\" xml:id=\"{id}\" n=\"{n}\"><head>H</head><p>t{inner}</p></div>\n")
+    format!(
+        "<div type=\"document\" xml:id=\"{id}\" n=\"{n}\"><head>H</head><p>t{inner}</p></div>\n"
+    )
 }
 
 #[test]
 fn tei001_document_numbers_in_sequence() {
-    let src = vol(&[doc("d1", "1", ""), doc("d2", "2", ""), doc("d2a", "2a", ""), doc("d4", "4", ""), doc("d5", "5", "")].concat());
+    let src = vol(&[
+        doc("d1", "1", ""),
+        doc("d2", "2", ""),
+        doc("d2a", "2a", ""),
+        doc("d4", "4", ""),
+        doc("d5", "5", ""),
+    ]
+    .concat());
     let recs = records(src.as_bytes(), "s.xml");
-    let flagged: Vec<&str> = recs.iter().filter(|r| codes(r).contains(&"TEI001")).map(|r| r.path.as_str()).collect();
+    let flagged: Vec<&str> = recs
+        .iter()
+        .filter(|r| codes(r).contains(&"TEI001"))
+        .map(|r| r.path.as_str())
+        .collect();
     assert_eq!(flagged, vec!["s.xml#d4"]);
     let d = &recs[3].diagnostics[0];
-    assert_eq!(d.line, src[..src.find("xml:id=\"d4\"").expect("d4")].matches('\n').count() + 1);
+    assert_eq!(
+        d.line,
+        src[..src.find("xml:id=\"d4\"").expect("d4")]
+            .matches('\n')
+            .count()
+            + 1
+    );
 }
 
 #[test]
@@ -225,7 +334,12 @@ fn tei002_note_ids() {
     .concat();
     let src = vol(&doc("d1", "1", &notes));
     let recs = records(src.as_bytes(), "n.xml");
-    let msgs: Vec<&str> = recs[0].diagnostics.iter().filter(|d| d.code == "TEI002").map(|d| d.message.as_str()).collect();
+    let msgs: Vec<&str> = recs[0]
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "TEI002")
+        .map(|d| d.message.as_str())
+        .collect();
     assert_eq!(msgs.len(), 3, "{msgs:?}");
     assert!(msgs[0].contains("d1fn3"));
     assert!(msgs[1].contains("used twice"));
@@ -234,10 +348,23 @@ fn tei002_note_ids() {
 
 #[test]
 fn tei003_page_breaks_increase() {
-    let src = vol(&[doc("d1", "1", r#"<pb n="10"/>"#), doc("d2", "2", r#"<pb n="11"/><pb n="[12]"/><pb n="XII"/><pb n="9"/>"#)].concat());
+    let src = vol(&[
+        doc("d1", "1", r#"<pb n="10"/>"#),
+        doc(
+            "d2",
+            "2",
+            r#"<pb n="11"/><pb n="[12]"/><pb n="XII"/><pb n="9"/>"#,
+        ),
+    ]
+    .concat());
     let recs = records(src.as_bytes(), "p.xml");
     assert!(!codes(&recs[0]).contains(&"TEI003"));
-    let d: Vec<&str> = recs[1].diagnostics.iter().filter(|d| d.code == "TEI003").map(|d| d.message.as_str()).collect();
+    let d: Vec<&str> = recs[1]
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "TEI003")
+        .map(|d| d.message.as_str())
+        .collect();
     assert_eq!(d, vec!["page break n=\"9\" after page 12"]);
     assert_eq!(recs[1].pages, vec!["11", "[12]", "XII", "9"]);
 }
