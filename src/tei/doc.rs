@@ -356,7 +356,8 @@ impl Doc {
                         .unwrap_or(text),
                     None => text,
                 };
-                self.rec.title = Some(title);
+                // An empty `<head/>` gives no title, as a text without a head.
+                self.rec.title = Some(title).filter(|t| !t.is_empty());
             }
             Kind::From => join_party(&mut self.rec.from, text),
             Kind::To => join_party(&mut self.rec.to, text),

@@ -380,3 +380,12 @@ fn time_of_table() {
         assert_eq!(doc::time_of(date).as_deref(), want, "{date}");
     }
 }
+
+#[test]
+fn empty_head_is_no_title() {
+    let src = vol(r#"<div type="document"><head/><p>[Translation.]</p></div>"#);
+    let recs = records(src.as_bytes(), "h.xml");
+    assert_eq!(recs[0].path, "h.xml#unnumbered-1");
+    assert_eq!(recs[0].title, None);
+    assert!(recs[0].head_span.is_some());
+}
