@@ -75,7 +75,12 @@ pub enum Kind {
 
 /// Which files are read: `.txt` text and `.xml` TEI.
 pub fn kind_of(path: &Path) -> Option<Kind> {
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("txt") => Some(Kind::Text),
         Some("xml") => Some(Kind::Xml),
         _ => None,
@@ -86,7 +91,13 @@ pub fn kind_of(path: &Path) -> Option<Kind> {
 pub fn records_of_file(path: &Path, rel: &str, kind: Kind) -> Vec<Record> {
     let bytes = match fs::read(path) {
         Ok(b) => b,
-        Err(e) => return vec![document::unreadable(rel, "E010", format!("cannot read file: {e}"))],
+        Err(e) => {
+            return vec![document::unreadable(
+                rel,
+                "E010",
+                format!("cannot read file: {e}"),
+            )]
+        }
     };
     match kind {
         Kind::Text => document::records_from_text_bytes(&bytes, rel),
@@ -112,7 +123,9 @@ where
         fs::read_dir(root).map_err(|e| Error::Root(root.to_path_buf(), e))?;
     }
     let mut summary = Summary::default();
-    let walker = WalkDir::new(root).follow_links(opts.follow_links).sort_by_file_name();
+    let walker = WalkDir::new(root)
+        .follow_links(opts.follow_links)
+        .sort_by_file_name();
     let mut batch: Vec<Job> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Job>, summary: &mut Summary| -> Result<(), Error> {
         let records: Vec<Vec<Record>> = batch
@@ -138,11 +151,18 @@ where
             Err(e) => {
                 summary.walk_errors += 1;
                 summary.errors += 1;
-                let path = e.path().map(|p| p.display().to_string()).unwrap_or_else(|| root.display().to_string());
+                let path = e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| root.display().to_string());
                 if e.loop_ancestor().is_some() {
                     warn(&format!("{path}: symbolic link loop, not followed"));
                 } else {
-                    warn(&format!("{path}: {}", e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())));
+                    warn(&format!(
+                        "{path}: {}",
+                        e.io_error()
+                            .map_or_else(|| e.to_string(), |io| io.to_string())
+                    ));
                 }
                 continue;
             }
@@ -159,12 +179,16 @@ where
         let rel = relative(root, path);
         if ft.is_symlink() {
             summary.skipped += 1;
-            warn(&format!("{rel}: symbolic link, not followed (use --follow)"));
+            warn(&format!(
+                "{rel}: symbolic link, not followed (use --follow)"
+            ));
             continue;
         }
         if !ft.is_file() {
             summary.skipped += 1;
-            warn(&format!("{rel}: not a regular file (FIFO, socket or device), skipped"));
+            warn(&format!(
+                "{rel}: not a regular file (FIFO, socket or device), skipped"
+            ));
             continue;
         }
         let job = if path.to_str().is_none() {
@@ -211,7 +235,10 @@ fn count(r: &Record, s: &mut Summary) {
 /// `path` relative to `root`, with "/" separators; the root itself when
 /// `root` is a file.
 pub fn relative(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).ok().filter(|r| !r.as_os_str().is_empty());
+    let rel = path
+        .strip_prefix(root)
+        .ok()
+        .filter(|r| !r.as_os_str().is_empty());
     let shown = match rel {
         Some(r) => r,
         None => Path::new(path.file_name().unwrap_or(path.as_os_str())),

@@ -10,8 +10,15 @@ use super::{Error, IndexArgs, EXIT_OK, EXIT_TROUBLE};
 pub fn run(a: IndexArgs) -> Result<u8, Error> {
     let start = Instant::now();
     let mut sink = Sink::open(&a.out)?;
-    let opts = Options { follow_links: a.follow };
-    let result = index::index(&a.dir, &opts, |r| sink.write(r), |msg| eprintln!("cables: warning: {msg}"));
+    let opts = Options {
+        follow_links: a.follow,
+    };
+    let result = index::index(
+        &a.dir,
+        &opts,
+        |r| sink.write(r),
+        |msg| eprintln!("cables: warning: {msg}"),
+    );
     let summary = match result {
         Ok(s) => s,
         Err(index::Error::Root(p, e)) => {

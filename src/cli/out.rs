@@ -31,7 +31,11 @@ impl Sink {
             Some(target) => {
                 let tmp = temp_path(target);
                 let f = File::create(&tmp).map_err(|e| with_path(e, &tmp))?;
-                Ok(Sink::File(RecordWriter::new(BufWriter::with_capacity(1 << 16, f), format, args.pretty), tmp, target.clone()))
+                Ok(Sink::File(
+                    RecordWriter::new(BufWriter::with_capacity(1 << 16, f), format, args.pretty),
+                    tmp,
+                    target.clone(),
+                ))
             }
         }
     }
@@ -72,7 +76,10 @@ impl Sink {
 }
 
 fn temp_path(target: &Path) -> PathBuf {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
     let tmp = format!(".{name}.cables-tmp.{}", std::process::id());
     match target.parent().filter(|p| !p.as_os_str().is_empty()) {
         Some(dir) => dir.join(tmp),

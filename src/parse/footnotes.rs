@@ -47,7 +47,9 @@ fn item_head(line: &str) -> Option<(usize, usize, bool)> {
         return None;
     }
     let rest = &trimmed[digits..];
-    let after = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(".\t"))?;
+    let after = rest
+        .strip_prefix(". ")
+        .or_else(|| rest.strip_prefix(".\t"))?;
     if after.trim().is_empty() {
         return None;
     }
@@ -73,7 +75,9 @@ pub fn find_list(src: &str, lines: &[Line]) -> Option<List> {
             return None;
         }
         let text = lines[i].text(src);
-        let Some((1, _, indented)) = item_head(text) else { continue };
+        let Some((1, _, indented)) = item_head(text) else {
+            continue;
+        };
         if let Some(list) = try_list(src, lines, i, last, indented) {
             return Some(list);
         }
@@ -101,7 +105,10 @@ fn try_list(src: &str, lines: &[Line], first: usize, last: usize, indented: bool
                 items.push(Item {
                     number: n,
                     text: String::new(),
-                    span: Span::new(line.start + (text.len() - text.trim_start().len()), line.end),
+                    span: Span::new(
+                        line.start + (text.len() - text.trim_start().len()),
+                        line.end,
+                    ),
                     text_span: Span::new(start, line.end),
                 });
             }
@@ -128,12 +135,19 @@ fn try_list(src: &str, lines: &[Line], first: usize, last: usize, indented: bool
     }
     for item in &mut items {
         let raw = &src[item.text_span.start..item.text_span.end];
-        let lines: Vec<&str> = raw.lines().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = raw
+            .lines()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .collect();
         let mut t = lines.join("\n");
         trim_backlink(&mut t);
         item.text = t;
     }
-    Some(List { first_line: first, items })
+    Some(List {
+        first_line: first,
+        items,
+    })
 }
 
 fn trim_backlink(t: &mut String) {
@@ -163,24 +177,54 @@ pub struct Candidate {
     pub value: u64,
     /// Suffix letter ("8a").
     pub suffix: Option<u8>,
-    /// How sure the shape is: 2 glued to a letter or ")", 1 otherwise.
+    /// How sure the shape is: 2 glued to a letter or ")", 1 after a
+    /// number or a space, 0 glued to digits ("paragraph 485" is
+    /// "paragraph 4" with mark 85).
     pub strength: u8,
+    /// Candidates of one digit run share a group; at most one is taken.
+    pub group: usize,
 }
 
 /// Characters after which digits are a mark, not part of a number.
 fn glue_before(c: char) -> bool {
     c.is_alphabetic()
-        || matches!(c, ')' | ']' | '”' | '’' | '"' | '\'' | '.' | ',' | ';' | ':' | '!' | '?' | '—' | '»')
+        || matches!(
+            c,
+            ')' | ']'
+                | '”'
+                | '’'
+                | '"'
+                | '\''
+                | '.'
+                | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '—'
+                | '»'
+                | '%'
+                | '½'
+                | '¼'
+                | '¾'
+        )
 }
 
 /// Find mark candidates in `src[from..to]`, skipping `skip` spans (page
-/// markers). `head_end` is the end of the head line, where a mark may follow
-/// a space.
-pub fn candidates(src: &str, from: usize, to: usize, skip: &[Span], head_end: Option<usize>) -> Vec<Candidate> {
+/// markers). `head_end` is the end of the head, where a mark may follow a
+/// space.
+pub fn candidates(
+    src: &str,
+    from: usize,
+    to: usize,
+    skip: &[Span],
+    head_end: Option<usize>,
+) -> Vec<Candidate> {
     let b = src.as_bytes();
     let mut out = Vec::new();
     let mut i = from;
     let mut skip_i = 0;
+    let mut group = 0;
     while i < to {
         if !b[i].is_ascii_digit() {
             i += 1;
@@ -197,11 +241,14 @@ pub fn candidates(src: &str, from: usize, to: usize, skip: &[Span], head_end: Op
         if skip_i < skip.len() && skip[skip_i].start <= start {
             continue;
         }
-        if end - start > 4 || start == from {
+        if start == from {
             continue;
         }
         let mut suffix = None;
-        if end < to && matches!(b[end], b'a'..=b'c') && (end + 1 >= to || !b[end + 1].is_ascii_alphanumeric()) {
+        if end < to
+            && matches!(b[end], b'a'..=b'c')
+            && (end + 1 >= to || !b[end + 1].is_ascii_alphanumeric())
+        {
             suffix = Some(b[end]);
             end += 1;
         }
@@ -209,36 +256,93 @@ pub fn candidates(src: &str, from: usize, to: usize, skip: &[Span], head_end: Op
         if end < to {
             let next = src[end..].chars().next().unwrap_or(' ');
             let ok = next.is_whitespace()
-                || matches!(next, ',' | ';' | ':' | ')' | '”' | '’' | '"' | '—' | '[' | '.')
+                || matches!(
+                    next,
+                    ',' | ';' | ':' | ')' | '”' | '’' | '"' | '—' | '[' | '.' | '(' | '–'
+                )
                 || src[end..].starts_with("↩");
             if !ok {
                 continue;
             }
-            if next == '.' && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            if matches!(next, '.' | ',' | ':') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+                continue;
+            }
+            if next == '–' && src[end + next.len_utf8()..].starts_with(|c: char| c.is_ascii_digit())
+            {
                 continue;
             }
         }
+        group += 1;
+        let digits_end = end - suffix.is_some() as usize;
         let before = src[..start].chars().next_back().unwrap_or(' ');
-        let value: u64 = src[start..start + (end - start) - suffix.is_some() as usize].parse().unwrap_or(u64::MAX);
+        let prev2 = src[..start - before.len_utf8()]
+            .chars()
+            .next_back()
+            .unwrap_or(' ');
+        let at_head_end = head_end == Some(end);
+        // Marks glued to the digits of the text: every proper suffix of the
+        // run is a weak candidate ("paragraph 485", "July 15, 19581").
+        if digits_end - start >= 2 && digits_end - start <= 7 {
+            for cut_at in start + 1..digits_end {
+                if b[cut_at] == b'0' && cut_at + 1 < digits_end {
+                    continue;
+                }
+                let value = src[cut_at..digits_end].parse().unwrap_or(u64::MAX);
+                let year: u32 = src[start..cut_at].parse().unwrap_or(0);
+                let year_mark = cut_at - start == 4 && (1700..=2099).contains(&year);
+                if value == 0 && !year_mark {
+                    continue;
+                }
+                let span = Span::new(cut_at, end);
+                let strength = match (year_mark, at_head_end) {
+                    (true, true) => 2,
+                    (true, false) => 1,
+                    _ => 0,
+                };
+                out.push(Candidate {
+                    span,
+                    cut: span,
+                    value,
+                    suffix,
+                    strength,
+                    group,
+                });
+            }
+        }
+        if digits_end - start > 4 || (b[start] == b'0' && digits_end - start > 1) {
+            continue;
+        }
+        let value: u64 = src[start..digits_end].parse().unwrap_or(u64::MAX);
         let mut cut = Span::new(start, end);
         let strength;
         if before == ' ' {
             // "Department of State 0" at the end of the head only.
-            let at_head_end = head_end == Some(end);
-            let prev2 = src[..start - 1].chars().next_back().unwrap_or(' ');
-            if !at_head_end || prev2 == ' ' || prev2.is_ascii_digit() {
+            if !at_head_end || prev2 == ' ' || digits_end - start > 3 {
                 continue;
             }
             cut.start -= 1;
-            strength = 2;
+            // "July 15, 1958 1": after a number the mark is less sure.
+            strength = if prev2.is_ascii_digit() { 1 } else { 2 };
         } else if glue_before(before) {
-            let prev2 = src[..start - before.len_utf8()].chars().next_back().unwrap_or(' ');
             if before.is_alphabetic() {
                 // "D740305", "G2": a letter glued to digits inside a code.
-                strength = if prev2.is_alphabetic() || matches!(prev2, ')' | '.') { 2 } else { 1 };
-            } else if matches!(before, '.' | ',' | ':') && prev2.is_ascii_digit() {
+                strength = if prev2.is_alphabetic() || matches!(prev2, ')' | '.') {
+                    2
+                } else {
+                    1
+                };
+            } else if before == ',' && prev2.is_ascii_digit() {
+                // "80,000" is a thousands separator; "July 9,1" a mark.
+                if digits_end - start == 3 {
+                    continue;
+                }
+                strength = 1;
+            } else if before == '.' && prev2.is_ascii_digit() {
                 // "1959.3" is a mark after a year; "3.5" a decimal.
                 strength = 1;
+            } else if before == ':' && prev2.is_ascii_digit() {
+                // "1:2" is a ratio or a time far more often than a mark.
+                strength = 0;
             } else if before == '.' && prev2 == ' ' {
                 continue;
             } else {
@@ -247,9 +351,56 @@ pub fn candidates(src: &str, from: usize, to: usize, skip: &[Span], head_end: Op
         } else {
             continue;
         }
-        out.push(Candidate { span: Span::new(start, end), cut, value, suffix, strength });
+        // Mark 0 (the source note of 1958–60 volumes) is glued to a word.
+        if value == 0 && strength < 2 {
+            continue;
+        }
+        out.push(Candidate {
+            span: Span::new(start, end),
+            cut,
+            value,
+            suffix,
+            strength,
+            group,
+        });
     }
     out
+}
+
+/// Symbol marks in the order printers use them.
+pub const SYMBOLS: [&str; 6] = ["*", "†", "‡", "§", "||", "¶"];
+
+/// Value given to symbol candidates: `SYMBOL_BASE + position in SYMBOLS`.
+pub const SYMBOL_BASE: u64 = 1 << 40;
+
+/// Merge symbol marks ("word*", "text†") into numeric candidates, in text
+/// order.
+pub fn with_symbols(
+    src: &str,
+    from: usize,
+    to: usize,
+    mut cands: Vec<Candidate>,
+) -> Vec<Candidate> {
+    let syms = symbol_candidates(src, from, to);
+    if syms.is_empty() {
+        return cands;
+    }
+    let mut group = cands.last().map_or(0, |c| c.group) + 1;
+    for s in syms {
+        let text = &src[s.start..s.end];
+        let pos = SYMBOLS.iter().position(|x| *x == text).unwrap_or(0) as u64;
+        group += 1;
+        cands.push(Candidate {
+            span: s,
+            cut: s,
+            value: SYMBOL_BASE + pos,
+            suffix: None,
+            strength: 2,
+            group,
+        });
+    }
+    cands.sort_by_key(|c| (c.span.start, c.span.end));
+    cands
 }
 
 /// The marks chosen for the list: `marks[k]` is the candidate index for list
@@ -263,87 +414,227 @@ pub struct Alignment {
     pub markers: Vec<String>,
 }
 
-/// Align candidates with a list of `n` items.
+/// Score of taking a candidate, by its strength.
+fn base(c: &Candidate) -> i32 {
+    match c.strength {
+        2 => 2,
+        1 => -1,
+        _ => -5,
+    }
+}
+
+/// Penalty for a list item whose mark is not found.
+const MISSING: i32 = 4;
+
+/// How well `b` follows `a` as the next mark: consecutive values are the
+/// rule; a repeated value, a restart at 0 or 1 (an attachment's own notes)
+/// and a skipped value happen.
+fn follows(a: &Candidate, b: &Candidate) -> Option<i32> {
+    let (sa, sb) = (a.value >= SYMBOL_BASE, b.value >= SYMBOL_BASE);
+    if sb {
+        // "*" restarts on each page; "†" follows "*".
+        return Some(if sa && b.value == a.value + 1 {
+            4
+        } else if b.value == SYMBOL_BASE {
+            2
+        } else {
+            0
+        });
+    }
+    if sa {
+        return Some(0);
+    }
+    match (a.suffix, b.suffix) {
+        (_, Some(sb)) if b.value == a.value && a.suffix.map_or(true, |sa| sb == sa + 1) => {
+            return Some(4)
+        }
+        (_, Some(_)) => return None,
+        _ => {}
+    }
+    if b.value == a.value.wrapping_add(1) {
+        Some(4)
+    } else if b.value == a.value {
+        Some(1)
+    } else if b.value <= 1 && a.value >= 1 {
+        Some(0)
+    } else if b.value == a.value.wrapping_add(2) {
+        Some(-1)
+    } else {
+        None
+    }
+}
+
+/// Align candidates with a list of `n` items: the chain of candidates, in
+/// text order, that best reads as the marks of items 1..n (dynamic
+/// programming over candidate × item).
 pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
     if n == 0 {
         return Alignment::default();
     }
-    // Try each distinct start value among the first candidates; walk forward
-    // taking candidates whose value continues the run. Score: taken marks,
-    // weighted by strength, minus skipped list slots.
-    let mut starts: Vec<u64> = cands.iter().filter(|c| c.suffix.is_none()).map(|c| c.value).collect();
-    starts.sort_unstable();
-    starts.dedup();
-    if starts.len() > 400 {
-        starts.truncate(400);
-    }
-    let mut best: Option<(i64, Vec<(usize, String)>, u64)> = None;
-    for &s in &starts {
-        let mut taken: Vec<(usize, String)> = Vec::new();
-        let mut slots = 0usize; // list slots used
-        let mut last: Option<(u64, Option<u8>)> = None;
-        let mut score: i64 = 0;
-        for (ci, c) in cands.iter().enumerate() {
-            if slots >= n {
-                break;
+    let m = cands.len();
+    // Bound the work on pathological inputs: a document with more than
+    // this many candidates × items is aligned on its first candidates.
+    let m = m.min(200_000 / n.max(1)).max(m.min(2000));
+    const NONE: i32 = i32::MIN / 4;
+    // dp[j * n + k]: best score with candidate j as the mark of item k.
+    let mut dp = vec![NONE; m * n];
+    let mut parent = vec![usize::MAX; m * n];
+    // Candidates whose group is finished, to link from.
+    let mut by_key: std::collections::HashMap<(u64, Option<u8>), Vec<usize>> =
+        std::collections::HashMap::new();
+    let mut done = 0; // cands[..done] are linkable
+    for j in 0..m {
+        while done < j && cands[done].group != cands[j].group {
+            by_key
+                .entry((cands[done].value, cands[done].suffix))
+                .or_default()
+                .push(done);
+            done += 1;
+        }
+        let c = &cands[j];
+        for k in 0..n {
+            // Start a chain: items before k have no mark.
+            let mut best = base(c) - MISSING * k as i32;
+            if c.value + 1 < k as u64 && c.value != 0 {
+                best -= 2;
             }
-            let fits = match last {
-                None => c.value == s && c.suffix.is_none(),
-                Some((v, suf)) => {
-                    if c.suffix.is_none() {
-                        c.value > v && c.value - v <= 2 && slots + (c.value - v) as usize <= n
-                    } else {
-                        c.value == v && c.suffix > suf
+            let mut from = usize::MAX;
+            if k > 0 {
+                let mut keys: Vec<(u64, Option<u8>)> = Vec::with_capacity(4);
+                match c.suffix {
+                    Some(sb) => {
+                        keys.push((c.value, None));
+                        if sb > b'a' {
+                            keys.push((c.value, Some(sb - 1)));
+                        }
+                    }
+                    None => {
+                        if c.value > 0 {
+                            keys.push((c.value - 1, None));
+                            keys.push((c.value - 1, Some(b'a')));
+                            keys.push((c.value - 1, Some(b'b')));
+                        }
+                        keys.push((c.value, None));
+                        if c.value > 1 {
+                            keys.push((c.value - 2, None));
+                        }
                     }
                 }
-            };
-            if !fits {
+                for key in keys {
+                    if let Some(list) = by_key.get(&key) {
+                        for &i in list {
+                            let Some(t) = follows(&cands[i], c) else {
+                                continue;
+                            };
+                            // Item k follows item k-1, or k-2 with one mark missing.
+                            for (gap, kk) in [(0, k.wrapping_sub(1)), (1, k.wrapping_sub(2))] {
+                                if kk >= n {
+                                    continue;
+                                }
+                                let prev = dp[i * n + kk];
+                                if prev == NONE {
+                                    continue;
+                                }
+                                let step = if gap == 1 {
+                                    if cands[i].value + 2 != c.value {
+                                        continue;
+                                    }
+                                    4 - MISSING
+                                } else {
+                                    t
+                                };
+                                let sc = prev + base(c) + step;
+                                if sc > best {
+                                    best = sc;
+                                    from = i * n + kk;
+                                }
+                            }
+                        }
+                    }
+                }
+                // A restart at 0 or 1, or a symbol, may follow any earlier
+                // mark; a number may follow a symbol.
+                let any_before = (c.value <= 1 && c.suffix.is_none()) || c.value >= SYMBOL_BASE;
+                let after_symbol = c.value < SYMBOL_BASE;
+                for i in 0..done {
+                    let sym_i = cands[i].value >= SYMBOL_BASE;
+                    if !(any_before || (after_symbol && sym_i)) {
+                        continue;
+                    }
+                    let Some(t) = follows(&cands[i], c) else {
+                        continue;
+                    };
+                    {
+                        let prev = dp[i * n + k - 1];
+                        if prev != NONE && cands[i].value >= 1 {
+                            let sc = prev + base(c) + t;
+                            if sc > best {
+                                best = sc;
+                                from = i * n + k - 1;
+                            }
+                        }
+                    }
+                }
+            }
+            dp[j * n + k] = best;
+            parent[j * n + k] = from;
+        }
+    }
+    // Best end: items after k have no mark.
+    let mut best = -MISSING * n as i32;
+    let mut end = usize::MAX;
+    for j in 0..m {
+        for k in 0..n {
+            let sc = dp[j * n + k];
+            if sc == NONE {
                 continue;
             }
-            let gap = match last {
-                Some((v, _)) if c.suffix.is_none() => (c.value - v - 1) as usize,
-                _ => 0,
-            };
-            for g in 0..gap {
-                let (v, _) = last.unwrap_or((0, None));
-                taken.push((usize::MAX, (v + 1 + g as u64).to_string()));
-                score -= 2;
+            let sc = sc - MISSING * (n - 1 - k) as i32;
+            // On a tie, the chain that ends later in the list wins: marks are
+            // lost at the start (in a dropped dateline) more often than at
+            // the end.
+            if sc > best || (sc == best && end != usize::MAX && k > end % n) {
+                best = sc;
+                end = j * n + k;
             }
-            slots += gap + 1;
-            score += if c.strength >= 2 { 3 } else { 1 };
-            let text = src[c.span.start..c.span.end].to_string();
-            taken.push((ci, text));
-            last = Some((c.value, c.suffix));
-        }
-        let better = match &best {
-            None => true,
-            Some((bs, _, _)) => score > *bs,
-        };
-        if better && !taken.is_empty() {
-            best = Some((score, taken, s));
         }
     }
-    let mut marks = Vec::with_capacity(n);
-    let mut markers = Vec::with_capacity(n);
-    if let Some((_, taken, s)) = best {
-        for (ci, text) in taken {
-            marks.push((ci != usize::MAX).then_some(ci));
-            markers.push(text);
-        }
-        // Items after the last mark found: continue the numbering.
-        let mut next = markers.last().and_then(|m| m.parse::<u64>().ok()).map_or(s, |v| v + 1);
-        while marks.len() < n {
-            marks.push(None);
-            markers.push(next.to_string());
-            next += 1;
-        }
-    } else {
-        for k in 0..n {
-            marks.push(None);
-            markers.push((k + 1).to_string());
-        }
+    let mut marks: Vec<Option<usize>> = vec![None; n];
+    let mut cur = end;
+    while cur != usize::MAX {
+        let (j, k) = (cur / n, cur % n);
+        marks[k] = Some(j);
+        cur = parent[cur];
     }
+    let markers = infer_markers(src, cands, &marks);
     Alignment { marks, markers }
+}
+
+/// The printed marker per item: the candidate's text, or inferred from the
+/// nearest found mark before (counting up) or after (counting down).
+fn infer_markers(src: &str, cands: &[Candidate], marks: &[Option<usize>]) -> Vec<String> {
+    let n = marks.len();
+    let mut out = Vec::with_capacity(n);
+    for k in 0..n {
+        if let Some(j) = marks[k] {
+            out.push(src[cands[j].span.start..cands[j].span.end].to_string());
+            continue;
+        }
+        let numeric = |j: usize| (cands[j].value < SYMBOL_BASE).then_some(cands[j].value);
+        let before = (0..k)
+            .rev()
+            .find_map(|p| marks[p].and_then(|j| numeric(j).map(|v| (k - p, v))));
+        let after = (k + 1..n).find_map(|q| marks[q].and_then(|j| numeric(j).map(|v| (q - k, v))));
+        let v = match (before, after) {
+            (Some((d, v)), _) => Some(v + d as u64),
+            // Counting down never reaches 0: a lost mark before "1" is "1"
+            // (the notes of an attachment restart).
+            (None, Some((d, v))) => Some(v.checked_sub(d as u64).filter(|x| *x > 0).unwrap_or(v)),
+            (None, None) => None,
+        };
+        out.push(v.unwrap_or(k as u64 + 1).to_string());
+    }
+    out
 }
 
 /// Symbol marks ("*", "†", "‡", "§", "||", "¶") glued to text, for lists
@@ -354,10 +645,15 @@ pub fn symbol_candidates(src: &str, from: usize, to: usize) -> Vec<Span> {
     let mut prev = ' ';
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        if matches!(c, '*' | '†' | '‡' | '§' | '¶') || (c == '|' && iter.peek().map(|p| p.1) == Some('|')) {
+        if matches!(c, '*' | '†' | '‡' | '§' | '¶')
+            || (c == '|' && iter.peek().map(|p| p.1) == Some('|'))
+        {
             let len = if c == '|' { 2 } else { c.len_utf8() };
             let next = text[i + len..].chars().next().unwrap_or(' ');
-            if !prev.is_whitespace() && prev != '*' && (next.is_whitespace() || next.is_ascii_punctuation() || next == '”') {
+            if !prev.is_whitespace()
+                && prev != '*'
+                && (next.is_whitespace() || next.is_ascii_punctuation() || next == '”')
+            {
                 out.push(Span::new(from + i, from + i + len));
             }
             if c == '|' {
@@ -376,18 +672,29 @@ mod tests {
 
     fn list_of(src: &str) -> Vec<(usize, String)> {
         let ls = lines(src, 0, src.len());
-        find_list(src, &ls).map(|l| l.items.into_iter().map(|i| (i.number, i.text)).collect()).unwrap_or_default()
+        find_list(src, &ls)
+            .map(|l| l.items.into_iter().map(|i| (i.number, i.text)).collect())
+            .unwrap_or_default()
     }
 
     #[test]
     fn list_detection_table() {
         let cases: &[(&str, &[&str])] = &[
             ("Body.1\n\n  1. Source: x.", &["Source: x."]),
-            ("1. Para one.\n\n2. Para two.\n\n3. Warm.\n\n  1. Note a.\n  2. Note b.", &["Note a.", "Note b."]),
+            (
+                "1. Para one.\n\n2. Para two.\n\n3. Warm.\n\n  1. Note a.\n  2. Note b.",
+                &["Note a.", "Note b."],
+            ),
             ("1. Para one.\n\n2. Para two.", &[]),
             ("Gauss\n  1. Note.", &["Note."]),
-            ("Text1\n\n1. Note one. ↩\n2. Note two. ↩", &["Note one.", "Note two."]),
-            ("Text\n\n  1. Note\n  continued.\n  2. Two.", &["Note\ncontinued.", "Two."]),
+            (
+                "Text1\n\n1. Note one. ↩\n2. Note two. ↩",
+                &["Note one.", "Note two."],
+            ),
+            (
+                "Text\n\n  1. Note\n  continued.\n  2. Two.",
+                &["Note\ncontinued.", "Two."],
+            ),
             ("Text\n\n  1. One.\n  3. Three.", &[]),
             ("", &[]),
         ];
@@ -403,7 +710,13 @@ mod tests {
         a.marks
             .iter()
             .zip(&a.markers)
-            .map(|(m, t)| if m.is_some() { t.clone() } else { format!("({t})") })
+            .map(|(m, t)| {
+                if m.is_some() {
+                    t.clone()
+                } else {
+                    format!("({t})")
+                }
+            })
             .collect()
     }
 
@@ -411,12 +724,27 @@ mod tests {
     fn marks_table() {
         let cases: &[(&str, Option<usize>, usize, &[&str])] = &[
             ("Scowcroft)1\n\nmy mission.2", None, 2, &["1", "2"]),
-            ("Department of State0\n\nreceived.1 word2", None, 3, &["0", "1", "2"]),
-            ("to President Roosevelt 24\n\nKai-shek.25", Some(25), 2, &["24", "25"]),
-            ("Molotov53 and Lot 52–534 and 1944 agreement.54", None, 2, &["53", "54"]),
+            (
+                "Department of State0\n\nreceived.1 word2",
+                None,
+                3,
+                &["0", "1", "2"],
+            ),
+            (
+                "to President Roosevelt 24\n\nKai-shek.25",
+                Some(25),
+                2,
+                &["24", "25"],
+            ),
+            (
+                "Molotov53 and Lot 52–534 and 1944 agreement.54",
+                None,
+                2,
+                &["53", "54"],
+            ),
             ("No marks in 1959 here", None, 1, &["(1)"]),
             ("file 893.24/1340 text.7", None, 1, &["7"]),
-            ("a1 b8 b8a c9", None, 4, &["8", "8a", "9", "(10)"]),
+            ("a1 b8 b8a c9", None, 4, &["(7)", "8", "8a", "9"]),
             ("text.3 and 3.5 percent", None, 1, &["3"]),
         ];
         for (src, head_end, n, want) in cases {
@@ -427,7 +755,10 @@ mod tests {
     #[test]
     fn symbols() {
         let src = "word* and * * * * and x† y";
-        let got: Vec<&str> = symbol_candidates(src, 0, src.len()).iter().map(|s| &src[s.start..s.end]).collect();
+        let got: Vec<&str> = symbol_candidates(src, 0, src.len())
+            .iter()
+            .map(|s| &src[s.start..s.end])
+            .collect();
         assert_eq!(got, ["*", "†"]);
     }
 }

@@ -28,14 +28,16 @@ pub fn split_number(head: &str) -> Option<(&str, usize)> {
 pub fn file_line(line: &str) -> Option<(String, Option<String>)> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?:File No\. |Paris Peace Conf\. )?(\d{3}[0-9A-Za-z]*(?:\.[0-9A-Za-z]+)?(?:[ -][A-Z][\w’'\-]*| [a-z]| \d+[a-z]?)*/[\dA-Za-z½¼¾\-–]+)(?:\s*:\s*(.+))?$",
+            r"^(?:File No\. |Paris [Pp]eace Conf\. )?(\d{3}[0-9A-Za-z]*(?:\. ?[0-9A-Za-z]+)?(?:[ -][A-Z][\w’'\-]*| \([A-Z][\w ’'\-]*\)| [a-z]| \d+[a-z]?)*(?:/[\dA-Za-z½¼¾\-–]+(?: [a-z½]+\.?| ½[a-z]?)?|–[A-Z][\w, ]+| \d+—))(?:\s*:\s*(.+))?$",
         )
         .expect("regex")
     });
     let line = line.trim();
     let c = RE.captures(line)?;
     let file = c.get(1)?.as_str().to_string();
-    let kind = c.get(2).map(|m| m.as_str().trim().trim_end_matches('.').to_string());
+    let kind = c
+        .get(2)
+        .map(|m| m.as_str().trim().trim_end_matches('.').to_string());
     Some((file, kind))
 }
 
@@ -54,10 +56,13 @@ pub fn is_editorial_line(text: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?x)^(?:
-                \*?No\.?\s?\[?\d+[a-z]?\.?\]?\s?(?:\[\d+\])?\.?\]?
+                \*?No\.?\s?\[?[\d½—–-]+[a-z]?\.?\]?\s?(?:\[\d+\])?\.?\]?
               | File\ No\..*
-              | \[(?:Extract|Extracts|Translation|Telegram|Circular|Confidential|Telegraphic|Note\ verbale|Inclosure|Indorsement|From\ the|Paraphrase|Memorandum|Private|Personal|Cablegram|Untitled)[^\]]*\]\.?
-              | .{0,60}\b(?:Papers|Files|files|File|Diary)(?::\s.*)?
+              | \[(?:Extract|Extracts|Translation|Telegram|Circular|Confidential|Strictly|Telegraphic|Note\ verbale|Inclosure|Indorsement|From\ the|Paraphrase|Memorandum|Private|Personal|Cablegram|Untitled)[^\]]*\]\.?
+              | \((?:Extract|Extracts|Translation|Telegram|Circular|Confidential|Strictly|Private|Personal)[^)]*\)\.?
+              | (?:Executive\ Agreement|Treaty)\ Series\ No\.\ ?\d*
+              | Inquiry\ Document\ No\.\ \d+
+              | .{0,60}\b(?:Papers|Files|files|File|Diary)\.?(?::\s.*)?
               | .*\bLot\ \d.*
               | Treaty\ Series\ No\.\ \d+
             )$",
@@ -65,6 +70,63 @@ pub fn is_editorial_line(text: &str) -> bool {
         .expect("regex")
     });
     RE.is_match(t) && !t.starts_with("[Untitled")
+}
+
+/// True for a short one-line block that could be an editorial line before
+/// a head.
+pub fn is_short_line(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains('\n') && t.chars().count() <= 150 && !is_body_start(t)
+}
+
+/// True for a block that is certainly a head: "Mr. Seward to Mr. Adams.",
+/// "The Ambassador in China (Gauss) to the Secretary of State", "67. Message
+/// From …", "[Untitled]".
+pub fn is_strong_head(text: &str) -> bool {
+    static TO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:No\. \d+[½a-z]?\.\s+|\d+[a-z]?\.\s+|[A-Z]\.\s+)?(?:The |Mr\.? |Mrs\. |Messrs\. |Señor |Senor |Sir |Lord |Earl |Count |Baron |Prince |Marquis |M\. |Dr\. |General |Admiral |Colonel |Captain |Commander |Consul |Acting |President |Secretary |Chargé |Minister |Ambassador |Viscount |Duke |Lieutenant |Major |Rear |Vice |Her |His |Queen |King |Emperor |Monsieur |Don |Herr |Baron |Chevalier |Commissioner |Governor |Senator |Representative |Professor |Mr|[A-Z][a-z]+ [A-Z]).{0,250}? to (?:the |Mr|Mrs|Sir|Lord|Earl|Count|Baron|Señor|Senor|M\.|[A-Z]).{0,250}$",
+        )
+        .expect("regex")
+    });
+    let t = text.trim();
+    if t == "[Untitled]" || t.starts_with("[Untitled]") {
+        return true;
+    }
+    if t.chars().count() > 400 || t.lines().count() > 3 || is_body_start(t) {
+        return false;
+    }
+    let flat = t.replace('\n', " ");
+    if let Some((_, at)) = split_number(&flat) {
+        if doc_type(&flat[at..]).is_some() {
+            return true;
+        }
+    }
+    TO.is_match(&flat) && !flat.ends_with(':')
+}
+
+/// True when a block is the body itself, not a head: a salutation ("Sir:",
+/// "My Lord:"), an address ending in ":", a long paragraph, or text opening
+/// with a quotation mark or a lower-case letter.
+pub fn is_body_start(text: &str) -> bool {
+    static SALUTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Sir|Sirs|My Lord|My dear|My Dear|Dear|Gentlemen|Highness|Excellency|Monsieur|Most Excellent|Your Excellency|Mr\. President|Madam)[^:\n]{0,60}:").expect("regex")
+    });
+    let t = text.trim();
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    first.is_lowercase()
+        || matches!(first, '“' | '"' | '‘')
+        || t.chars().count() > 400
+        || SALUTE.is_match(t)
+        || (t.ends_with(':') && !t.contains('\n'))
+}
+
+/// "No. 1." alone.
+pub fn is_number_line(text: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^No\. \d+\.$").expect("regex"));
+    RE.is_match(text.trim())
 }
 
 /// The leading type of a modern head ("Memorandum of Conversation", …).
@@ -100,7 +162,17 @@ pub fn from_to(title: &str) -> (Option<String>, Option<String>) {
     };
     if !had_from && doc_type(t).is_some() {
         // "Memorandum for the Record", "Editorial Note": no parties; "Memorandum
-        // by X" names the author.
+        // by X" names the author; "… Between X and Y" both parties.
+        if let Some(i) = find_word(t, " Between ").or_else(|| find_word(t, " between ")) {
+            let rest = &t[i + 9..];
+            let rest = rest.split(", ").next().unwrap_or(rest);
+            if let Some(j) = rest.find(" and ") {
+                return (
+                    non_empty(clean_party(&rest[..j])),
+                    non_empty(clean_party(&rest[j + 5..])),
+                );
+            }
+        }
         if let Some(i) = find_word(t, " by ") {
             return (Some(clean_party(&t[i + 4..])), None);
         }
@@ -114,8 +186,19 @@ pub fn from_to(title: &str) -> (Option<String>, Option<String>) {
         return (None, None);
     }
     // Prefer " to " right after ")" ("(Gauss) to the Secretary").
-    let split = body.match_indices(" to ").find(|(i, _)| body[..*i].ends_with(')')).map(|(i, _)| i);
+    let split = body
+        .match_indices(" to ")
+        .find(|(i, _)| body[..*i].ends_with(')'))
+        .map(|(i, _)| i);
     let split = split.or_else(|| first_to(body));
+    // "The Commission to Negotiate Peace to the …": " to " + a capitalised
+    // verb or place after a body that takes "to" belongs to the sender.
+    let split = match split {
+        Some(i) if takes_to(&body[..i], &body[i + 4..]) => {
+            body[i + 4..].find(" to ").map(|j| i + 4 + j).or(Some(i))
+        }
+        other => other,
+    };
     match split {
         Some(i) => {
             let from = clean_party(&body[..i]);
@@ -125,6 +208,48 @@ pub fn from_to(title: &str) -> (Option<String>, Option<String>) {
         None if had_from => (non_empty(clean_party(body)), None),
         None => (None, None),
     }
+}
+
+/// True when "LEFT to RIGHT" reads as one name ("Commission to Negotiate
+/// Peace", "Delegation to the Conference …" is not caught).
+fn takes_to(left: &str, right: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "Commission",
+        "Mission",
+        "Delegation",
+        "Committee",
+        "Commissioner",
+        "Delegate",
+        "Envoy",
+        "Agent",
+    ];
+    const PERSONS: &[&str] = &[
+        "Mr",
+        "Mrs",
+        "Sir",
+        "Lord",
+        "Earl",
+        "President",
+        "Secretary",
+        "General",
+        "Admiral",
+        "Colonel",
+        "King",
+        "Queen",
+        "Count",
+        "Baron",
+        "Prince",
+        "Señor",
+        "Dr",
+        "M.",
+    ];
+    let last = left.split_whitespace().next_back().unwrap_or("");
+    let next = right.split_whitespace().next().unwrap_or("");
+    NOUNS.contains(&last)
+        && next.chars().next().is_some_and(char::is_uppercase)
+        && !PERSONS
+            .iter()
+            .any(|p| next.trim_end_matches('.') == p.trim_end_matches('.'))
 }
 
 /// The first " to " that does not sit inside a title such as "Ambassador to
@@ -149,7 +274,16 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
 }
 
 fn clean_party(s: &str) -> String {
-    let s = s.trim().trim_end_matches(['.', ',', ';', ':']);
+    let s = s.trim().trim_end_matches([',', ';', ':']);
+    // Keep the period of "Inc." or "Jr.", drop a sentence period.
+    let s = if [" Inc.", " Jr.", " Co.", " Ltd.", " etc."]
+        .iter()
+        .any(|a| s.ends_with(a))
+    {
+        s
+    } else {
+        s.trim_end_matches('.')
+    };
     // Heads of 1958–60 embed place and date: "…, Washington, January 29, 1959".
     s.trim().to_string()
 }
@@ -179,12 +313,24 @@ mod tests {
     #[test]
     fn file_line_table() {
         let cases = [
-            ("893.24/1340: Telegram", Some(("893.24/1340", Some("Telegram")))),
-            ("711.00111 Armament Control/777a: Telegram", Some(("711.00111 Armament Control/777a", Some("Telegram")))),
-            ("740.0011 Pacific War/2581", Some(("740.0011 Pacific War/2581", None))),
+            (
+                "893.24/1340: Telegram",
+                Some(("893.24/1340", Some("Telegram"))),
+            ),
+            (
+                "711.00111 Armament Control/777a: Telegram",
+                Some(("711.00111 Armament Control/777a", Some("Telegram"))),
+            ),
+            (
+                "740.0011 Pacific War/2581",
+                Some(("740.0011 Pacific War/2581", None)),
+            ),
             ("500.A15 a 1/167", Some(("500.A15 a 1/167", None))),
             ("File No. 600.119/427", Some(("600.119/427", None))),
-            ("765.84/4789: Telegram (part air)", Some(("765.84/4789", Some("Telegram (part air)")))),
+            (
+                "765.84/4789: Telegram (part air)",
+                Some(("765.84/4789", Some("Telegram (part air)"))),
+            ),
             ("890E.1281/14", Some(("890E.1281/14", None))),
             ("Paris Peace Conf. 184.82/6", Some(("184.82/6", None))),
             ("The Ambassador to the Secretary", None),
@@ -210,7 +356,10 @@ mod tests {
             ("Treaty Series No. 763", true),
             ("Mr. Seward to Mr. Adams.", false),
             ("[Untitled]", false),
-            ("The Japanese Ambassador (Matsudaira) to the Secretary of State", false),
+            (
+                "The Japanese Ambassador (Matsudaira) to the Secretary of State",
+                false,
+            ),
         ] {
             assert_eq!(is_editorial_line(l), want, "{l}");
         }
@@ -239,7 +388,10 @@ mod tests {
     #[test]
     fn doc_type_table() {
         for (t, want) in [
-            ("Memorandum of Conversation", Some("Memorandum of Conversation")),
+            (
+                "Memorandum of Conversation",
+                Some("Memorandum of Conversation"),
+            ),
             ("Memorandum From A to B", Some("Memorandum")),
             ("Telegram From the Embassy", Some("Telegram")),
             ("Editorial Note", Some("Editorial Note")),

@@ -59,7 +59,11 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         to -= 1;
     }
     let from = from.min(to);
-    let mut rec = Record { span: Span::new(from, to), body: true, ..Record::default() };
+    let mut rec = Record {
+        span: Span::new(from, to),
+        body: true,
+        ..Record::default()
+    };
     let lines = lines::lines(src, from, to);
     let list = footnotes::find_list(src, &lines);
     let notes_start = list.as_ref().map_or(to, |l| lines[l.first_line].start);
@@ -77,78 +81,83 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
     }
     unclosed_page(src, from, to, &markers, &mut rec.diagnostics);
     rec.pages = markers.iter().map(|m| m.n.clone()).collect();
-    rec.page_markers =
-        markers.iter().map(|m| PageMarker { n: m.n.clone(), kind: m.kind.to_string(), span: m.span }).collect();
+    rec.page_markers = markers
+        .iter()
+        .map(|m| PageMarker {
+            n: m.n.clone(),
+            kind: m.kind.to_string(),
+            span: m.span,
+        })
+        .collect();
     let marker_spans: Vec<Span> = markers.iter().map(|m| m.span).collect();
 
     let blocks = lines::blocks(src, &lines, 0, body_line_end);
 
-    // The head: the first block that is neither a page marker alone nor an
-    // editorial line; at most three editorial lines come before it.
-    let mut bi = 0;
-    let mut leading: Vec<Block> = Vec::new();
-    while bi < blocks.len() {
-        let b = &blocks[bi];
-        let t = b.text(src);
-        if is_marker_only(t, b, &marker_spans) {
-            bi += 1;
-            continue;
-        }
-        if leading.len() < 3 && head::is_editorial_line(t) && bi + 1 < blocks.len() {
-            leading.push(*b);
-            bi += 1;
-            continue;
-        }
-        break;
-    }
-    let head_block = blocks.get(bi).copied();
+    // The head: see `find_head`.
+    let (leading, head_block) = find_head(src, &blocks, &marker_spans);
     let mut head_line_end = None;
     let mut body_from_line = body_line_end;
     let mut head_span = None;
     if let Some(hb) = head_block {
-        let line = lines[hb.first];
-        let text = line.text(src);
-        let lead = text.len() - text.trim_start().len();
-        let trail = text.len() - text.trim_end().len();
-        let span = Span::new(line.start + lead, line.end - trail);
+        let span = Span::new(hb.start, hb.end);
         head_line_end = Some(span.end);
         head_span = Some(span);
-        body_from_line = hb.first + 1;
+        body_from_line = hb.last + 1;
     } else {
-        rec.diagnostics.push(Diagnostic::new(Severity::Error, "P001", from, "no recognisable document head"));
+        rec.diagnostics.push(Diagnostic::new(
+            Severity::Error,
+            "P001",
+            from,
+            "no recognisable document head",
+        ));
     }
 
     // Footnote marks.
     let mark_from = head_span.map_or(from, |s| s.start);
     let cands = footnotes::candidates(src, mark_from, notes_start, &marker_spans, head_line_end);
+    let cands = footnotes::with_symbols(src, mark_from, notes_start, cands);
     let n_items = list.as_ref().map_or(0, |l| l.items.len());
-    let mut alignment = footnotes::align(src, &cands, n_items);
+    let alignment = footnotes::align(src, &cands, n_items);
     let mut cuts: Vec<Span> = marker_spans.clone();
-    let mut mark_spans: Vec<Option<Span>> = alignment.marks.iter().map(|m| m.map(|ci| cands[ci].cut)).collect();
-    if n_items > 0 && mark_spans.iter().all(Option::is_none) {
-        let syms = footnotes::symbol_candidates(src, mark_from, notes_start);
-        if !syms.is_empty() {
-            for (k, s) in syms.iter().take(n_items).enumerate() {
-                mark_spans[k] = Some(*s);
-                alignment.markers[k] = src[s.start..s.end].to_string();
-            }
-        }
-    }
+    let mark_spans: Vec<Option<Span>> = alignment
+        .marks
+        .iter()
+        .map(|m| m.map(|ci| cands[ci].cut))
+        .collect();
     cuts.extend(mark_spans.iter().flatten().copied());
     cuts.sort_by_key(|s| s.start);
 
     if let Some(list) = &list {
         for (k, item) in list.items.iter().enumerate() {
-            let marker = alignment.markers.get(k).cloned().unwrap_or_else(|| item.number.to_string());
-            let anchors: Vec<usize> = mark_spans.get(k).copied().flatten().map(|s| s.start).into_iter().collect();
-            let mark_start = mark_spans.get(k).copied().flatten().map(|s| if src.as_bytes()[s.start] == b' ' { s.start + 1 } else { s.start });
+            let marker = alignment
+                .markers
+                .get(k)
+                .cloned()
+                .unwrap_or_else(|| item.number.to_string());
+            let anchors: Vec<usize> = mark_spans
+                .get(k)
+                .copied()
+                .flatten()
+                .map(|s| s.start)
+                .into_iter()
+                .collect();
+            let mark_start = mark_spans.get(k).copied().flatten().map(|s| {
+                if src.as_bytes()[s.start] == b' ' {
+                    s.start + 1
+                } else {
+                    s.start
+                }
+            });
             let source = item.text.starts_with("Source:") || item.text.starts_with("Source :");
             if anchors.is_empty() {
                 rec.diagnostics.push(Diagnostic::new(
                     Severity::Warning,
                     "P002",
                     item.span.start,
-                    format!("footnote {} (list item {}) has no mark in the text", marker, item.number),
+                    format!(
+                        "footnote {} (list item {}) has no mark in the text",
+                        marker, item.number
+                    ),
                 ));
             }
             rec.footnotes.push(Footnote {
@@ -164,7 +173,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
 
     // Head fields.
     if let Some(span) = head_span {
-        let head_text = clean(src, span, &cuts);
+        let head_text = clean(src, span, &cuts).replace('\n', " ");
         let (number, title) = match head::split_number(&head_text) {
             Some((n, at)) => (Some(n.to_string()), head_text[at..].trim().to_string()),
             None => (None, head_text.trim().to_string()),
@@ -195,25 +204,27 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         } else {
             // Further opener lines ("[Translation.]") are paragraphs.
             let text = clean(src, Span::new(b.start, b.end), &cuts);
-            rec.paragraphs.push(Paragraph { text, number: None, page: None, quoted: false, span: Span::new(b.start, b.end) });
+            rec.paragraphs.push(Paragraph {
+                text,
+                number: None,
+                page: None,
+                quoted: false,
+                span: Span::new(b.start, b.end),
+            });
         }
     }
 
     // Body blocks.
     let body_blocks: Vec<Block> = match head_block {
-        Some(hb) if hb.last > hb.first => {
-            // The rest of the head block is body.
-            let mut v = vec![Block {
-                first: hb.first + 1,
-                last: hb.last,
-                start: lines[hb.first + 1].start,
-                end: hb.end,
-            }];
-            v.extend(blocks.iter().copied().filter(|b| b.first > hb.last));
-            v
+        Some(hb) => blocks
+            .iter()
+            .copied()
+            .filter(|b| b.first > hb.last)
+            .collect(),
+        None => {
+            let skip = leading.last().map_or(0, |b| b.last + 1);
+            blocks.iter().copied().filter(|b| b.first >= skip).collect()
         }
-        Some(hb) => blocks.iter().copied().filter(|b| b.first > hb.last).collect(),
-        None => Vec::new(),
     };
     let _ = body_from_line;
 
@@ -237,7 +248,12 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         }
         let text = clean(src, Span::new(b.start, b.end), &cuts);
         if text.is_empty() {
-            rec.diagnostics.push(Diagnostic::new(Severity::Warning, "P005", b.start, "empty paragraph"));
+            rec.diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "P005",
+                b.start,
+                "empty paragraph",
+            ));
             continue;
         }
         // "[Extract.]" right after the head is the source note of old
@@ -255,7 +271,13 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             }
         }
         if k < 5 && markings::caption(&text, &mut marks) {
-            rec.paragraphs.push(Paragraph { text, number: None, page: page.clone(), quoted, span: Span::new(b.start, b.end) });
+            rec.paragraphs.push(Paragraph {
+                text,
+                number: None,
+                page: page.clone(),
+                quoted,
+                span: Span::new(b.start, b.end),
+            });
             continue;
         }
         // Lists: a heading block followed by item blocks.
@@ -269,7 +291,10 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             }
         }
         if is_list_head(&text) {
-            pending_list = Some(List { head: text.trim_end_matches(':').to_string(), items: Vec::new() });
+            pending_list = Some(List {
+                head: text.trim_end_matches(':').to_string(),
+                items: Vec::new(),
+            });
             continue;
         }
         let mut body = text.as_str();
@@ -312,18 +337,31 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
     // Signatures: name blocks at the close of a letter.
     for (i, (b, pi)) in para_blocks.iter().enumerate() {
         let p = &rec.paragraphs[*pi];
-        let next = para_blocks.get(i + 1).map(|(_, pj)| rec.paragraphs[*pj].text.as_str());
-        let prev = i.checked_sub(1).map(|j| rec.paragraphs[para_blocks[j].1].text.as_str());
+        let next = para_blocks
+            .get(i + 1)
+            .map(|(_, pj)| rec.paragraphs[*pj].text.as_str());
+        let prev = i
+            .checked_sub(1)
+            .map(|j| rec.paragraphs[para_blocks[j].1].text.as_str());
         if let Some(sig) = signature(&p.text, prev, next, b.line_count()) {
             rec.signatures.push(sig);
         }
     }
 
     // The source note.
-    rec.source_note = rec.footnotes.iter().find(|f| f.source).map(|f| f.text.clone()).or(inline_source.clone()).or_else(|| {
-        // Old volumes: the first inclosure label in the body.
-        rec.paragraphs.iter().find(|p| p.text.starts_with("[Inclosure") && is_bracket_note(&p.text)).map(|p| p.text.clone())
-    });
+    rec.source_note = rec
+        .footnotes
+        .iter()
+        .find(|f| f.source)
+        .map(|f| f.text.clone())
+        .or(inline_source.clone())
+        .or_else(|| {
+            // Old volumes: the first inclosure label in the body.
+            rec.paragraphs
+                .iter()
+                .find(|p| p.text.starts_with("[Inclosure") && is_bracket_note(&p.text))
+                .map(|p| p.text.clone())
+        });
     if rec.file_number.is_none() {
         if let Some(sn) = &rec.source_note {
             rec.file_number = file_in_note(sn);
@@ -335,7 +373,10 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             rec.diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 "P004",
-                note.span.start + (note.span.end - note.span.start).min(*off + (note.span.end - note.span.start).saturating_sub(note.text.len())),
+                note.span.start
+                    + (note.span.end - note.span.start).min(
+                        *off + (note.span.end - note.span.start).saturating_sub(note.text.len()),
+                    ),
                 format!("marking {tok:?} is in no known vocabulary"),
             ));
         }
@@ -364,13 +405,75 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         refs::scan(b.text(src), b.start, false, &mut rec.references);
     }
     for f in &rec.footnotes {
-        refs::scan(&src[f.span.start..f.span.end], f.span.start, true, &mut rec.references);
+        refs::scan(
+            &src[f.span.start..f.span.end],
+            f.span.start,
+            true,
+            &mut rec.references,
+        );
     }
     if let Some(r) = &rec.routing {
         let at = r.offset;
         rec.references.retain(|x| x.offset != at);
     }
     rec
+}
+
+/// Find the head among the first blocks: the first block that reads as a
+/// head, after at most four short editorial lines (file line, "No. 175.",
+/// "[Extract.]", a section caption). Returns the editorial blocks before it
+/// and the head block; no head when the text opens with the body itself (a
+/// salutation, a long paragraph), as unnumbered enclosures do.
+fn find_head(src: &str, blocks: &[Block], markers: &[Span]) -> (Vec<Block>, Option<Block>) {
+    let mut leading: Vec<Block> = Vec::new();
+    let mut firsts: Vec<Block> = Vec::new();
+    for b in blocks {
+        if is_marker_only(b.text(src), b, markers) {
+            continue;
+        }
+        firsts.push(*b);
+        if firsts.len() == 6 {
+            break;
+        }
+    }
+    // A strong head after short editorial-looking lines.
+    for (i, b) in firsts.iter().enumerate().take(5) {
+        let t = b.text(src);
+        if head::is_strong_head(t) {
+            let before = &firsts[..i];
+            if before.iter().all(|p| head::is_short_line(p.text(src))) {
+                return (before.to_vec(), Some(*b));
+            }
+            break;
+        }
+        if !head::is_short_line(t) {
+            break;
+        }
+    }
+    for b in &firsts {
+        let t = b.text(src);
+        if leading.len() < 4 && head::is_editorial_line(t) {
+            leading.push(*b);
+            continue;
+        }
+        if head::is_body_start(t) {
+            // No head; a lone "No. 1." before the body is the head.
+            if leading.len() == 1 && head::is_number_line(leading[0].text(src)) {
+                let h = leading.remove(0);
+                return (leading, Some(h));
+            }
+            return (leading, None);
+        }
+        return (leading, Some(*b));
+    }
+    match leading.pop() {
+        Some(h) if leading.is_empty() => (leading, Some(h)),
+        Some(h) => {
+            leading.push(h);
+            (leading, None)
+        }
+        None => (leading, None),
+    }
 }
 
 /// True when a block holds only page markers.
@@ -384,13 +487,20 @@ fn is_marker_only(text: &str, b: &Block, markers: &[Span]) -> bool {
             covered += m.end - m.start;
         }
     }
-    covered > 0 && text.chars().filter(|c| !c.is_whitespace()).count() == {
-        let mut n = 0;
-        for m in markers.iter().filter(|m| m.start >= b.start && m.end <= b.end) {
-            n += text_at(text, b.start, *m).chars().filter(|c| !c.is_whitespace()).count();
+    covered > 0
+        && text.chars().filter(|c| !c.is_whitespace()).count() == {
+            let mut n = 0;
+            for m in markers
+                .iter()
+                .filter(|m| m.start >= b.start && m.end <= b.end)
+            {
+                n += text_at(text, b.start, *m)
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count();
+            }
+            n
         }
-        n
-    }
 }
 
 fn text_at<'a>(text: &'a str, base: usize, s: Span) -> &'a str {
@@ -422,12 +532,22 @@ pub fn clean(src: &str, span: Span, cuts: &[Span]) -> String {
         }
         return out;
     }
-    let lines: Vec<&str> = out.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = out
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     lines.join("\n")
 }
 
 /// Report "[Page" without a closing bracket.
-fn unclosed_page(src: &str, from: usize, to: usize, markers: &[pages::Marker], out: &mut Vec<Diagnostic>) {
+fn unclosed_page(
+    src: &str,
+    from: usize,
+    to: usize,
+    markers: &[pages::Marker],
+    out: &mut Vec<Diagnostic>,
+) {
     let hay = &src.as_bytes()[from..to];
     let finder = memchr::memmem::find_iter(hay, b"[Page");
     let mut mi = 0;
@@ -440,11 +560,18 @@ fn unclosed_page(src: &str, from: usize, to: usize, markers: &[pages::Marker], o
             continue;
         }
         let rest = &src[at..to];
-        let closed = rest[1..].find(']').is_some_and(|c| !rest[1..=c].contains('\n') && c < 20);
+        let closed = rest[1..]
+            .find(']')
+            .is_some_and(|c| !rest[1..=c].contains('\n') && c < 20);
         if !closed {
             reported += 1;
             if reported <= 20 {
-                out.push(Diagnostic::new(Severity::Error, "P003", at, "unclosed page marker \"[Page\""));
+                out.push(Diagnostic::new(
+                    Severity::Error,
+                    "P003",
+                    at,
+                    "unclosed page marker \"[Page\"",
+                ));
             }
         }
     }
@@ -452,28 +579,43 @@ fn unclosed_page(src: &str, from: usize, to: usize, markers: &[pages::Marker], o
 
 /// "[Extract.]", "[Telegram.—Paraphrase.]": a one-line bracketed note.
 fn is_bracket_note(t: &str) -> bool {
-    t.starts_with('[') && t.ends_with(']') && t.len() < 120 && !t.contains('\n') && !t.starts_with("[Page") && head::is_editorial_line(t)
+    t.starts_with('[')
+        && t.ends_with(']')
+        && t.len() < 120
+        && !t.contains('\n')
+        && !t.starts_with("[Page")
+        && head::is_editorial_line(t)
 }
 
 /// Lines that are not the text proper: despatch numbers, bracketed notes,
 /// salutation-free captions.
 fn is_editorial_para(t: &str) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\*?No\.\s?\d+[^ ]*|\[[^\]]*\]\.?|\[.*\]|NIE .*|USDel/MC/\d+.*)$").expect("regex"));
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\*?No\.\s?\d+[^ ]*|\[[^\]]*\]\.?|\[.*\]|NIE .*|USDel/MC/\d+.*)$")
+            .expect("regex")
+    });
     RE.is_match(t)
 }
 
 /// The routing tag at the start of the first paragraph: "Hakto 1." (series
 /// and serial) or a bare telegram number "1038." that is not paragraph 1.
 fn routing(text: &str, offset: usize) -> Option<(Routing, usize)> {
-    static SERIES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Za-z]{4,6}) (\d{1,5})\.(?:\s|$)").expect("regex"));
-    static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,5})\.(?:\s|$)").expect("regex"));
+    static SERIES: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([A-Za-z]{4,6}) (\d{1,5})\.(?:\s|$)").expect("regex"));
+    static NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,5})\.(?:\s|$)").expect("regex"));
     if let Some(c) = SERIES.captures(text) {
         let word = c.get(1)?.as_str();
         let cased = word.chars().next().is_some_and(char::is_uppercase);
         if cased && is_series(word) {
             let tag = c.get(0)?.as_str().trim_end();
             return Some((
-                Routing { series: Some(series_name(word)), number: c.get(2)?.as_str().to_string(), text: tag.to_string(), offset },
+                Routing {
+                    series: Some(series_name(word)),
+                    number: c.get(2)?.as_str().to_string(),
+                    text: tag.to_string(),
+                    offset,
+                },
                 tag.len(),
             ));
         }
@@ -487,7 +629,15 @@ fn routing(text: &str, offset: usize) -> Option<(Routing, usize)> {
         let next_is_para = NUMBER.is_match(rest);
         if value >= 2 || next_is_para {
             let tag = c.get(0)?.as_str().trim_end();
-            return Some((Routing { series: None, number: n.to_string(), text: tag.to_string(), offset }, tag.len()));
+            return Some((
+                Routing {
+                    series: None,
+                    number: n.to_string(),
+                    text: tag.to_string(),
+                    offset,
+                },
+                tag.len(),
+            ));
         }
     }
     None
@@ -498,7 +648,9 @@ fn routing(text: &str, offset: usize) -> Option<(Routing, usize)> {
 fn para_number(text: &str) -> (Option<String>, &str) {
     static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+").expect("regex"));
     if let Some(c) = RE.captures(text) {
-        let (Some(n), Some(m)) = (c.get(1), c.get(0)) else { return (None, text) };
+        let (Some(n), Some(m)) = (c.get(1), c.get(0)) else {
+            return (None, text);
+        };
         let rest = &text[m.end()..];
         if !rest.is_empty() {
             return (Some(n.as_str().to_string()), rest);
@@ -512,61 +664,328 @@ fn inline_signature(text: &str) -> Option<String> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:Sincerely|Faithfully|Respectfully|Cordially|Warm regards|Best regards|Regards)(?: yours)?,\s+([A-Z][A-Za-z. ]{0,40}?)\.?\s+End text\.?\s*$").expect("regex")
     });
-    RE.captures(text).and_then(|c| c.get(1)).map(|m| m.as_str().trim().to_string())
+    RE.captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim().to_string())
 }
 
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|I am,|believe me|yours|consideration\.?|regards)[,.]?\s*$|,\s*$").expect("regex")
+    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|I am,|believe me|yours|consideration\.?|regards|submitted|preserve your excellency(?: many years)?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$").expect("regex")
 });
 
+/// "For the Secretary of State:" before the name of who signed for him.
+fn is_for_line(line: &str) -> bool {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$").expect("regex"));
+    RE.is_match(line.trim())
+}
+
+/// An address line after a signature ("Hon. William H. Seward, Secretary
+/// of State.", "N. B. Judd, Esq., &c.") is not a signature.
+fn is_address(line: &str) -> bool {
+    let l = line.trim_start_matches(['“', '"']);
+    [
+        "Hon.",
+        "Hon,",
+        "Hon ",
+        "His ",
+        "Her ",
+        "The Hon",
+        "To ",
+        "Mr. ",
+        "Mr ",
+        "Messrs",
+        "Señor ",
+        "Monsieur ",
+        "Sir ",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+        || l.contains("Esq")
+        || l.contains("&c., &c.")
+}
+
 /// A signature block: one to four short lines whose first is a name, at the
-/// close of a letter.
-fn signature(text: &str, prev: Option<&str>, next: Option<&str>, line_count: usize) -> Option<String> {
-    if line_count > 4 || text.len() > 200 {
+/// close of a letter: after a closing formula, before the end or an
+/// address, or a name in capitals, which is a signature wherever it stands.
+fn signature(
+    text: &str,
+    prev: Option<&str>,
+    next: Option<&str>,
+    line_count: usize,
+) -> Option<String> {
+    if line_count > 8 || text.len() > 300 {
         return None;
     }
-    let first = text.lines().next()?.trim();
-    if !is_name(first) {
+    // Lone brackets ("[\nEngert\n]") and seals ("[l. s.]") are not part
+    // of the name.
+    let mut lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]") && !is_seal(l))
+        .collect();
+    let mut closing_before = prev.is_some_and(|p| CLOSING.is_match(p));
+    if lines.len() >= 2 && is_for_line(lines[0]) {
+        lines.remove(0);
+        closing_before = true;
+    }
+    let first = *lines.first()?;
+    // "• David Hunter Miller\n• James Brown Scott": names signed together.
+    if lines.iter().all(|l| l.starts_with('•')) {
+        let names: Vec<&str> = lines
+            .iter()
+            .map(|l| l.trim_start_matches('•').trim())
+            .collect();
+        if names.iter().all(|n| is_name(n)) && (closing_before || next.is_none()) {
+            return Some(names.join(" "));
+        }
         return None;
     }
-    let closing_before = prev.is_some_and(|p| CLOSING.is_match(p));
+    if is_address(first) || lines.len() > 4 {
+        return None;
+    }
+    // A heading in capitals ("THE EXTRADITION OF COLONEL ARGUELLES.") needs
+    // the context of a closing to be taken for a name.
+    let caps = is_caps_name(first) && (closing_before || is_plain_caps_name(first));
+    if !caps && !is_name(first) {
+        return None;
+    }
     let end_after = match next {
         None => true,
         Some(n) => {
             n.starts_with('[')
-                || n.starts_with("His Excellency")
-                || n.starts_with("Hon.")
-                || n.starts_with("The Honorable")
+                || is_address(n)
                 || n.starts_with("To ")
-                || n.starts_with("Mr. ")
                 || n.starts_with("Sir")
                 || n.starts_with("P. S.")
                 || n.starts_with("Enclosure")
                 || n.starts_with("Inclosure")
                 || n.starts_with("Attachment")
+                || n.starts_with("By the ")
+                || dateline::parse(n, 0).is_some()
+                || is_bare_date(n)
+                || head::is_strong_head(n)
+                || is_title_line(n)
         }
     };
-    if !(closing_before || end_after) {
+    if !(closing_before || end_after || caps) {
         return None;
     }
-    if !closing_before && text.lines().count() == 1 && first.split_whitespace().count() == 1 && !first.chars().next()?.is_uppercase() {
+    // Without a closing before it or an end after it, a name in capitals
+    // needs an initial or three words: "J. RUSSELL.", not "CORRESPONDENCE."
+    // or "OFFICIAL PAPERS.".
+    if !closing_before && !end_after {
+        let name = first.split(',').next().unwrap_or(first);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let initial = words.iter().any(|w| {
+            w.len() <= 3 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase)
+        });
+        const HEADING_WORDS: &[&str] = &[
+            "OFFICIAL",
+            "PAPERS",
+            "IMPORTANT",
+            "NOTICES",
+            "PARLIAMENTARY",
+            "VERY",
+            "CONFIDENTIAL",
+            "SECRET",
+            "PRIVATE",
+            "TELEGRAPHIC",
+        ];
+        if !initial
+            && (words.len() < 2
+                || words
+                    .iter()
+                    .any(|w| HEADING_WORDS.contains(&w.trim_end_matches('.'))))
+        {
+            return None;
+        }
+    }
+    // One letter is an annex label ("A.", "(B.)"), not a name.
+    if first.chars().filter(|c| c.is_alphabetic()).count() < 2 || first.starts_with('(') {
         return None;
     }
-    if line_count > 1 && first.ends_with(',') {
-        let joined: Vec<&str> = text.lines().map(str::trim).collect();
-        return Some(joined.join(" "));
+    if !closing_before
+        && !caps
+        && lines.len() == 1
+        && first.split_whitespace().count() == 1
+        && next.is_some_and(|n| !n.starts_with('['))
+    {
+        return None;
     }
-    if line_count > 1 {
-        // "Hull\nSecretary of State": the name line alone.
-        return Some(first.to_string());
+    if lines.len() > 1 && first.ends_with(',') {
+        return Some(lines.join(" "));
     }
     Some(first.to_string())
 }
 
+/// "[l. s.]", "[seal.]", "[L. S.]".
+fn is_seal(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "[l. s.]" | "[seal.]" | "[seal]" | "[l.s.]" | "l. s.]" | "[l. s."
+    )
+}
+
+/// A one-line title of an attached paper ("Public Statement Issued by the
+/// Exports Administrative Board, October 3, 1917"): capitalised, no final
+/// period or colon.
+fn is_title_line(t: &str) -> bool {
+    let t = t.trim();
+    let words = t.split_whitespace().count();
+    !t.contains('\n')
+        && t.len() < 200
+        && words >= 3
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.ends_with(['.', ':', ',', ';'])
+        && t.split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            * 2
+            >= words
+}
+
+/// "July 23, 1900." alone on a line.
+fn is_bare_date(t: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\.?$").expect("regex")
+    });
+    RE.is_match(t.trim())
+}
+
+/// A name in capitals without words that make it a heading: at most four
+/// words, none of OF, THE, FROM, TO, AND, FOR, IN, A, ON, BY, no Roman
+/// numeral alone.
+fn is_plain_caps_name(line: &str) -> bool {
+    let l = line.trim().trim_matches(['“', '”', '"']);
+    let name = l
+        .split(',')
+        .next()
+        .unwrap_or(l)
+        .trim()
+        .trim_end_matches('.');
+    let words: Vec<&str> = name.split_whitespace().collect();
+    const STOP: &[&str] = &[
+        "OF",
+        "THE",
+        "FROM",
+        "TO",
+        "AND",
+        "FOR",
+        "IN",
+        "A",
+        "ON",
+        "BY",
+        "AT",
+        "WITH",
+        "CALL",
+        "PAPERS",
+        "LIGHT-HOUSE",
+    ];
+    let roman = words.len() == 1
+        && words[0]
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    words.len() <= 4 && !roman && !words.iter().any(|w| STOP.contains(w))
+}
+
+/// "J. RUSSELL.", "ALP VAN DEN PEEREBOOM, Minister of the Interior.",
+/// "“MANDERSTRÖM.”": a name in capitals, optionally followed by a title.
+fn is_caps_name(line: &str) -> bool {
+    let l = line.trim().trim_matches(['“', '”', '"']);
+    let name = l
+        .split(',')
+        .next()
+        .unwrap_or(l)
+        .trim()
+        .trim_end_matches('.');
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 3 || name.len() > 50 || name.split_whitespace().count() > 6 {
+        return false;
+    }
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    const HEADINGS: &[&str] = &[
+        "CIRCULAR",
+        "SUBJECT",
+        "PARTICIPANTS",
+        "PRESENT",
+        "MEMORANDUM",
+        "TELEGRAM",
+        "CONFIDENTIAL",
+        "SECRET",
+        "TOP SECRET",
+        "PROTOCOL",
+        "ANNEX",
+        "APPENDIX",
+        "TRANSLATION",
+        "ENCLOSURE",
+        "INCLOSURE",
+        "NOTE",
+        "DECLARATION",
+        "CONVENTION",
+        "TREATY",
+        "ARTICLE",
+        "PROCLAMATION",
+        "PRIVATE",
+        "PERSONAL",
+        "STRICTLY CONFIDENTIAL",
+        "SUMMARY",
+        "AGENDA",
+        "MINUTES",
+        "REPORT",
+        "RESOLUTION",
+        "RESOLVED",
+        "AGREEMENT",
+        "SCHEDULE",
+        "END",
+        "BEGIN",
+        "EXTRACT",
+        "EXTRACTS",
+        "TEXT",
+        "UNCLASSIFIED",
+        "LIMITED OFFICIAL USE",
+        "NODIS",
+        "EXDIS",
+        "LIMDIS",
+        "DISTRIBUTION",
+        "ATTACHMENT",
+        "POSTSCRIPT",
+        "DRAFT",
+        "ORDER",
+        "DECREE",
+        "LAW",
+        "NOTICE",
+        "PREAMBLE",
+        "STATEMENT",
+        "PRESS RELEASE",
+        "CORRESPONDENCE",
+        "MESSAGE",
+        "LETTER",
+    ];
+    let first_word = name.split_whitespace().next().unwrap_or("");
+    upper * 10 >= letters.len() * 9
+        && !HEADINGS
+            .iter()
+            .any(|h| name.starts_with(h) || first_word == *h)
+        && !name.contains(['(', ')', ':', ';', '[', ']'])
+        && name.split_whitespace().count() >= 1
+        && !name
+            .split_whitespace()
+            .any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        && name
+            .split_whitespace()
+            .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 16)
+}
+
 /// True when a line reads as a personal name ("JOSEPH A. WRIGHT.", "Hull",
-/// "T. Matsudaira", "H. S. S.", "Pierrepont Moffat").
+/// "T. Matsudaira", "H. S. S.", "Pierrepont Moffat", "[Woodrow Wilson]").
 fn is_name(line: &str) -> bool {
     let l = line.trim().trim_end_matches([',', '.']);
+    let l = l
+        .strip_prefix('[')
+        .and_then(|x| x.strip_suffix(']'))
+        .unwrap_or(l);
     if l.is_empty() || l.len() > 60 || l.starts_with('[') || l.ends_with(':') {
         return false;
     }
@@ -574,14 +993,79 @@ fn is_name(line: &str) -> bool {
     if words.is_empty() || words.len() > 7 {
         return false;
     }
-    const PARTICLES: &[&str] = &["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "y", "e", "d’", "of", "and", "v."];
-    const NOT_NAMES: &[&str] = &[
-        "SUBJECT", "PARTICIPANTS", "PRESENT", "Enclosure", "Inclosure", "Attachment", "Translation", "Extract", "Confidential", "Secret",
-        "Untitled", "Memorandum", "Telegram", "Note", "Annex", "Appendix", "Postscript", "Department", "Washington", "Sir", "Gentlemen",
-        "Sirs", "Excellency", "The", "Dear", "Warm", "Signed", "Approved", "Respectfully", "Sincerely", "Faithfully", "Yours", "Cordially",
-        "End", "Begin", "Exhibit", "Minutes", "Agenda", "Summary", "Conclusions", "Recommendations", "Discussion", "Text", "Document",
+    const PARTICLES: &[&str] = &[
+        "de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "y", "e", "d’", "and",
+        "v.", "v",
     ];
-    if NOT_NAMES.iter().any(|n| words[0].trim_end_matches([',', '.', ':']) == *n) {
+    const NOT_NAMES: &[&str] = &[
+        "SUBJECT",
+        "PARTICIPANTS",
+        "PRESENT",
+        "Enclosure",
+        "Enclosures",
+        "Article",
+        "ARTICLE",
+        "Inclosure",
+        "Inclosures",
+        "Imperial",
+        "Draft",
+        "Proclamation",
+        "Arrival",
+        "Attachment",
+        "Translation",
+        "Extract",
+        "Confidential",
+        "Secret",
+        "Untitled",
+        "Memorandum",
+        "Telegram",
+        "Note",
+        "Annex",
+        "Appendix",
+        "Postscript",
+        "Department",
+        "Washington",
+        "Sir",
+        "Gentlemen",
+        "Sirs",
+        "Excellency",
+        "The",
+        "Dear",
+        "Warm",
+        "Signed",
+        "Approved",
+        "Respectfully",
+        "Sincerely",
+        "Faithfully",
+        "Yours",
+        "Cordially",
+        "End",
+        "Begin",
+        "Exhibit",
+        "Minutes",
+        "Agenda",
+        "Summary",
+        "Conclusions",
+        "Recommendations",
+        "Discussion",
+        "Text",
+        "Document",
+        "CIRCULAR",
+        "Circular",
+        "American",
+        "Am[erican]",
+        "Ex[ecutive]",
+        "Legation",
+        "Embassy",
+        "Repeated",
+        "Sent",
+        "Received",
+        "Paraphrase",
+    ];
+    if NOT_NAMES
+        .iter()
+        .any(|n| words[0].trim_end_matches([',', '.', ':']) == *n)
+    {
         return false;
     }
     if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
@@ -589,18 +1073,44 @@ fn is_name(line: &str) -> bool {
     }
     words.iter().all(|w| {
         let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '“' | '”' | '"'));
-        w.is_empty() || PARTICLES.contains(&w) || w.chars().next().is_some_and(|c| c.is_uppercase()) || w == "&c."
+        w.is_empty()
+            || PARTICLES.contains(&w)
+            || w.chars().next().is_some_and(|c| c.is_uppercase())
+            || w == "&c."
+            || w == "Jr."
     })
 }
 
 fn is_list_head(t: &str) -> bool {
-    matches!(t.trim_end_matches(':'), "SUBJECT" | "PARTICIPANTS" | "PRESENT" | "DISTRIBUTION" | "Participants" | "Subject" | "Present")
+    matches!(
+        t.trim_end_matches(':'),
+        "SUBJECT"
+            | "PARTICIPANTS"
+            | "PRESENT"
+            | "DISTRIBUTION"
+            | "Participants"
+            | "Subject"
+            | "Present"
+    )
 }
 
 fn list_items(t: &str) -> Option<Vec<String>> {
     let lines: Vec<&str> = t.lines().collect();
-    if lines.iter().all(|l| l.trim_start().starts_with('•') || l.trim_start().starts_with("- ")) {
-        return Some(lines.iter().map(|l| l.trim_start().trim_start_matches(['•', '-']).trim().to_string()).collect());
+    if lines
+        .iter()
+        .all(|l| l.trim_start().starts_with('•') || l.trim_start().starts_with("- "))
+    {
+        return Some(
+            lines
+                .iter()
+                .map(|l| {
+                    l.trim_start()
+                        .trim_start_matches(['•', '-'])
+                        .trim()
+                        .to_string()
+                })
+                .collect(),
+        );
     }
     None
 }
@@ -608,13 +1118,24 @@ fn list_items(t: &str) -> Option<Vec<String>> {
 /// "Department of State, Central Files, 611.67/8–3058." → "611.67/8–3058";
 /// "National Archives, RG 59, Central Files 1964–66, POL 27 VIET S." → "POL 27 VIET S".
 fn file_in_note(note: &str) -> Option<String> {
-    static DEC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"Central (?:Decimal )?Files?,? (\d{3}[\dA-Z.]*(?: [A-Z][\w-]*)*/[\dA-Za-z–\-]+)").expect("regex"));
-    static SUBJ: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"Central Files \d{4}[–-]\d{2,4}, ([A-Z]{2,4} \d+(?:[–-]\d+)?(?: [A-Z][A-Z\-]*)*)").expect("regex"));
+    static DEC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"Central (?:Decimal )?Files?,? (\d{3}[\dA-Z.]*(?: [A-Z][\w-]*)*/[\dA-Za-z–\-]+)",
+        )
+        .expect("regex")
+    });
+    static SUBJ: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"Central Files \d{4}[–-]\d{2,4}, ([A-Z]{2,4} \d+(?:[–-]\d+)?(?: [A-Z][A-Z\-]*)*)",
+        )
+        .expect("regex")
+    });
     if let Some(c) = DEC.captures(note) {
         return c.get(1).map(|m| m.as_str().to_string());
     }
-    SUBJ.captures(note).and_then(|c| c.get(1)).map(|m| m.as_str().trim().to_string())
+    SUBJ.captures(note)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim().to_string())
 }
 
 #[cfg(test)]
