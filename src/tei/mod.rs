@@ -363,10 +363,10 @@ impl<'a> VolumeReader<'a> {
                 }
                 return true;
             }
-            Name::Other if depth == 1 => {
-                if let Some(id) = attr(e, b"xml:id") {
-                    self.volume = Some(id);
-                }
+            Name::Other if depth == 1 && local.as_ref() == b"TEI" => {
+                // A whole volume: its id, else the file name, until the
+                // header's <idno type="frus"> says it.
+                self.volume = attr(e, b"xml:id").or_else(|| Some(stem(self.path)));
             }
             Name::Div if attr(e, b"type").as_deref() == Some("document") => {
                 self.open_document(e, start, depth);
@@ -395,7 +395,7 @@ impl<'a> VolumeReader<'a> {
             None => format!("{}#unnumbered-{}", self.path, self.ordinal),
         };
         let mut doc = Doc::new(file_path, self.ordinal, depth, start, id, n.clone());
-        doc.rec.volume = self.volume.clone().or_else(|| Some(stem(self.path)));
+        doc.rec.volume = self.volume.clone();
         doc.rec.date_min = attr_local(e, b"doc-dateTime-min");
         doc.rec.date_max = attr_local(e, b"doc-dateTime-max");
         self.docs.push(doc);

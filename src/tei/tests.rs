@@ -389,3 +389,28 @@ fn empty_head_is_no_title() {
     assert_eq!(recs[0].title, None);
     assert!(recs[0].head_span.is_some());
 }
+
+#[test]
+fn volume_id_from_the_tei_else_the_file_name_else_none() {
+    let no_idno = r#"<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><div type="document" xml:id="d1" n="1"><head>H</head></div></text></TEI>"#;
+    assert_eq!(
+        records(no_idno.as_bytes(), "dir/frus1900.xml")[0]
+            .volume
+            .as_deref(),
+        Some("frus1900")
+    );
+    let root_id = no_idno.replace("<TEI ", "<TEI xml:id=\"frus1901\" ");
+    assert_eq!(
+        records(root_id.as_bytes(), "dir/x.xml")[0]
+            .volume
+            .as_deref(),
+        Some("frus1901")
+    );
+    // A fragment (one document, no TEI root) does not say its volume.
+    let fragment = r#"<div type="document" xml:id="d113" n="113"><head>H</head></div>"#;
+    let r = &records(fragment.as_bytes(), "d113.xml")[0];
+    assert_eq!(
+        (r.path.as_str(), r.volume.as_deref()),
+        ("d113.xml#d113", None)
+    );
+}
