@@ -65,12 +65,8 @@ pub fn unreadable(path: &str, code: &str, message: String) -> Record {
     }
 }
 
-/// Records of a TEI file's bytes. Until the TEI reader lands, an XML file
-/// gives one record that says it was not read.
-pub fn records_from_xml_bytes(_bytes: &[u8], path: &str) -> Vec<Record> {
-    vec![unreadable(
-        path,
-        "E020",
-        "TEI input is not supported yet".to_string(),
-    )]
+/// Records of a TEI file's bytes: one per `<div type="document">` (see
+/// [`crate::tei`]), with paths `<path>#<xml:id>`.
+pub fn records_from_xml_bytes(bytes: &[u8], path: &str) -> Vec<Record> {
+    crate::tei::records(bytes, path)
 }

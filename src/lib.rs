@@ -24,6 +24,7 @@ pub mod output;
 pub mod parse;
 pub mod record;
 pub mod stats;
+pub mod tei;
 pub mod vocab;
 
 pub use diag::{Diagnostic, Severity};
