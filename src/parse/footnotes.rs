@@ -312,6 +312,28 @@ pub fn candidates(
                 let value = src[cut_at..digits_end].parse().unwrap_or(u64::MAX);
                 let year: u32 = src[start..cut_at].parse().unwrap_or(0);
                 let year_mark = cut_at - start == 4 && (1700..=2099).contains(&year);
+                // "October 1518" is "October 15" with mark 18.
+                let whole_is_year = digits_end - start == 4
+                    && src[start..digits_end]
+                        .parse::<u32>()
+                        .is_ok_and(|y| (1700..=2099).contains(&y));
+                // The day is the longest prefix that is a day; the mark has
+                // at most three digits; a year with a mark is read as such.
+                let two_digit_day = digits_end - start >= 3
+                    && src[start..start + 2]
+                        .parse::<u32>()
+                        .is_ok_and(|d| (10..=31).contains(&d));
+                let year_prefix = digits_end - start >= 5
+                    && src[start..start + 4]
+                        .parse::<u32>()
+                        .is_ok_and(|y| (1700..=2099).contains(&y));
+                let day_mark = (cut_at - start == if two_digit_day { 2 } else { 1 })
+                    && digits_end - start >= 3
+                    && digits_end - cut_at <= 3
+                    && (1..=31).contains(&year)
+                    && !whole_is_year
+                    && !year_prefix
+                    && after_month(&src[..start]);
                 if value == 0 && !year_mark {
                     continue;
                 }
@@ -319,6 +341,7 @@ pub fn candidates(
                 let strength = match (year_mark, at_head_end) {
                     (true, true) => 2,
                     (true, false) => 1,
+                    _ if day_mark => 1,
                     _ => 0,
                 };
                 out.push(Candidate {
@@ -394,6 +417,25 @@ pub fn candidates(
         }
     }
     out
+}
+
+/// True when `before` ends with a month name and a space ("October ").
+fn after_month(before: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "January ",
+        "February ",
+        "March ",
+        "April ",
+        "May ",
+        "June ",
+        "July ",
+        "August ",
+        "September ",
+        "October ",
+        "November ",
+        "December ",
+    ];
+    MONTHS.iter().any(|m| before.ends_with(m))
 }
 
 /// Symbol marks in the order printers use them.

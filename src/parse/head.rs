@@ -102,7 +102,25 @@ pub fn is_strong_head(text: &str) -> bool {
             return true;
         }
     }
-    TO.is_match(&flat) && !flat.ends_with(':')
+    TO.is_match(&flat) && !flat.ends_with(':') && sender_words_are_names(&flat)
+}
+
+/// In "SENDER to RECIPIENT" the sender is a name or a title: its words are
+/// capitalised but for particles ("The Ambassador in China (Gauss)"), unlike
+/// a sentence ("The memorandum referred to the War Trade Committee …").
+fn sender_words_are_names(flat: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "the", "in", "at", "for", "and", "on", "de", "la", "le", "von", "van", "del", "da",
+        "du", "y", "by", "ad", "interim", "d’", "pro", "tem.",
+    ];
+    let Some(i) = flat.find(" to ") else {
+        return false;
+    };
+    flat[..i].split_whitespace().all(|w| {
+        let w =
+            w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '“' | '”' | '"' | '[' | ']'));
+        w.is_empty() || SMALL.contains(&w) || !w.chars().next().is_some_and(char::is_lowercase)
+    })
 }
 
 /// True when a block is the body itself, not a head: a salutation ("Sir:",
