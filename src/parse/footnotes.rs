@@ -47,6 +47,11 @@ fn item_head(line: &str) -> Option<(usize, usize, bool)> {
         return None;
     }
     let rest = &trimmed[digits..];
+    // "  3." alone: an empty note keeps its place in an indented list.
+    if indent > 0 && rest.trim_end() == "." {
+        let n = trimmed[..digits].parse().ok()?;
+        return Some((n, line.trim_end().len(), true));
+    }
     let after = rest
         .strip_prefix(". ")
         .or_else(|| rest.strip_prefix(".\t"))?;
@@ -99,6 +104,11 @@ fn try_list(src: &str, lines: &[Line], first: usize, last: usize, indented: bool
                 // A blank line inside an unindented list means body
                 // paragraphs, not notes.
                 if blank_run > 0 && !indented {
+                    return None;
+                }
+                // An empty note ("  3.") is taken only at the end of the
+                // list; inside a body it is a label of a numbered list.
+                if at >= text.trim_end().len() && i != last {
                     return None;
                 }
                 let start = line.start + at;
@@ -726,7 +736,8 @@ pub fn symbol_candidates(src: &str, from: usize, to: usize) -> Vec<Span> {
         {
             let len = if c == '|' { 2 } else { c.len_utf8() };
             let next = text[i + len..].chars().next().unwrap_or(' ');
-            if !prev.is_whitespace()
+            let after_space_ok = prev == ' ' && c != '*' && c != '|';
+            if (!prev.is_whitespace() || after_space_ok)
                 && prev != '*'
                 && (next.is_whitespace()
                     || next.is_ascii_punctuation()
