@@ -369,10 +369,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             rec.diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 "P004",
-                note.span.start
-                    + (note.span.end - note.span.start).min(
-                        *off + (note.span.end - note.span.start).saturating_sub(note.text.len()),
-                    ),
+                token_offset(src, note.span, tok),
                 format!("marking {tok:?} is in no known vocabulary"),
             ));
         }
@@ -472,6 +469,13 @@ fn find_head(src: &str, blocks: &[Block], markers: &[Span]) -> (Vec<Block>, Opti
     }
 }
 
+/// Where `tok` (a token of a note's text) stands in the note's span of the
+/// input; the note start when the text was normalised away from the input.
+fn token_offset(src: &str, span: Span, tok: &str) -> usize {
+    let raw = &src[span.start..span.end];
+    raw.find(tok).map_or(span.start, |i| span.start + i)
+}
+
 /// True when a block holds only page markers.
 fn is_marker_only(text: &str, b: &Block, markers: &[Span]) -> bool {
     if !text.starts_with('[') {
@@ -556,9 +560,8 @@ fn unclosed_page(
             continue;
         }
         let rest = &src[at..to];
-        let closed = rest[1..]
-            .find(']')
-            .is_some_and(|c| !rest[1..=c].contains('\n') && c < 20);
+        let window = &rest.as_bytes()[1..rest.len().min(21)];
+        let closed = memchr::memchr(b']', window).is_some_and(|c| !window[..c].contains(&b'\n'));
         if !closed {
             reported += 1;
             if reported <= 20 {

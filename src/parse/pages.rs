@@ -52,7 +52,7 @@ pub fn scan(src: &str, from: usize, to: usize) -> (Vec<Marker>, Vec<Malformed>) 
                     });
                     i = end;
                     matched = true;
-                } else if let Some(close) = after.find(']').filter(|&c| c <= 12) {
+                } else if let Some(close) = find_close(after, 14).filter(|&c| c <= 12) {
                     let end = at + prefix.len() + close + 1;
                     bad.push(Malformed {
                         span: Span::new(at, end),
@@ -65,7 +65,7 @@ pub fn scan(src: &str, from: usize, to: usize) -> (Vec<Marker>, Vec<Malformed>) 
             }
         }
         if !matched && looks_misspelt(rest) {
-            let close = rest.find(']').unwrap_or(0);
+            let close = find_close(rest, 24).unwrap_or(0);
             bad.push(Malformed {
                 span: Span::new(at, at + close + 1),
                 text: rest[..=close].to_string(),
@@ -75,19 +75,26 @@ pub fn scan(src: &str, from: usize, to: usize) -> (Vec<Marker>, Vec<Malformed>) 
     (markers, bad)
 }
 
+/// The first "]" within the first `window` bytes of `s`. Markers are short:
+/// looking further would make a text of many unclosed "[" quadratic.
+fn find_close(s: &str, window: usize) -> Option<usize> {
+    let w = window.min(s.len());
+    memchr::memchr(b']', &s.as_bytes()[..w])
+}
+
 /// "219]" → ("219", 3); "[30]]" → ("[30]", 4). The value is letters and
 /// digits, or one bracketed such value.
 fn page_value(after: &str) -> Option<(&str, usize)> {
     let b = after.as_bytes();
     if b.first() == Some(&b'[') {
-        let close = after[1..].find(']')? + 1;
+        let close = find_close(&after[1..], 16)? + 1;
         let inner = &after[1..close];
         if valid_value(inner) && b.get(close + 1) == Some(&b']') {
             return Some((&after[..=close], close + 1));
         }
         return None;
     }
-    let close = after.find(']')?;
+    let close = find_close(after, 16)?;
     let v = &after[..close];
     valid_value(v).then_some((v, close))
 }
@@ -99,7 +106,7 @@ fn valid_value(v: &str) -> bool {
 /// "[Pag 219]", "[Paeg 219]", "[page 219]": a bracket holding a word that is
 /// nearly "Page" and a number.
 fn looks_misspelt(rest: &str) -> bool {
-    let Some(close) = rest.find(']') else {
+    let Some(close) = find_close(rest, 24) else {
         return false;
     };
     if close > 20 {
