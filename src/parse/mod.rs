@@ -365,7 +365,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
     }
     if let Some(note) = rec.footnotes.iter().find(|f| f.source) {
         let m = markings::from_source_note(&note.text);
-        for (off, tok) in &m.unknown {
+        for (_, tok) in &m.unknown {
             rec.diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 "P004",
