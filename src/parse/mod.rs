@@ -199,7 +199,10 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
                 }
             }
         }
-        if inline_source.is_none() {
+        // Without a head, a despatch number ("No. 63.]") opens the body; it
+        // is not a source note.
+        let opener_number = head_block.is_none() && t.starts_with("No.");
+        if inline_source.is_none() && !opener_number {
             inline_source = Some(clean(src, Span::new(b.start, b.end), &cuts));
             rec.source_span = Some(Span::new(b.start, b.end));
         } else {
@@ -352,10 +355,11 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         .map(|f| f.text.clone())
         .or(inline_source.clone())
         .or_else(|| {
-            // Old volumes: the first inclosure label in the body.
+            // Old volumes: the first bracketed editorial line of the body
+            // ("[Translation.]", "[Inclosure 1 in No. 447.]").
             rec.paragraphs
                 .iter()
-                .find(|p| p.text.starts_with("[Inclosure") && is_bracket_note(&p.text))
+                .find(|p| is_body_source_line(&p.text))
                 .map(|p| p.text.clone())
         });
     if rec.file_number.is_none() {
@@ -584,6 +588,39 @@ fn is_bracket_note(t: &str) -> bool {
         && !t.contains('\n')
         && !t.starts_with("[Page")
         && head::is_editorial_line(t)
+}
+
+/// A one-line bracketed editorial note in the body that old volumes encode
+/// as the source note: "[Translation.]", "(Translation.)", "[Inclosure 1 in
+/// No. 447.]", "[From the London Times, April 30, 1861.]"; not a page marker,
+/// a seal or an omission.
+fn is_body_source_line(t: &str) -> bool {
+    let bracketed = (t.starts_with('[') && t.ends_with(']'))
+        || (t.starts_with("(Translation") && t.ends_with(')'));
+    bracketed
+        && t.chars().count() < 400
+        && !t.contains('\n')
+        && !t.starts_with("[Page")
+        && !t.starts_with("[Facsimile")
+        && !t.starts_with("[Typeset")
+        && !t.starts_with("[Untitled")
+        && !t.starts_with("[Omitted")
+        && !t.starts_with("[Here follow")
+        && !t.to_ascii_lowercase().starts_with("[l. s.")
+        && !t.to_ascii_lowercase().starts_with("[seal")
+        && t.chars().nth(1).is_some_and(char::is_uppercase)
+        && ([
+            "[Translation",
+            "(Translation",
+            "[Inclosure",
+            "[Indorsement",
+            "[Telegram.]",
+            "[Appendix",
+            "[Memorandum in response",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p))
+            || t.ends_with("Translation.]"))
 }
 
 /// Lines that are not the text proper: despatch numbers, bracketed notes,
