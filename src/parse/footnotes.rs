@@ -448,6 +448,23 @@ fn after_month(before: &str) -> bool {
     MONTHS.iter().any(|m| before.ends_with(m))
 }
 
+/// Words that introduce a number: "your 107", "telegram 2820", "No. 127".
+const REFERENCE_WORDS: &[&str] = &[
+    "your ",
+    "Your ",
+    "my ",
+    "telegram ",
+    "No. ",
+    "Nos. ",
+    "number ",
+    "’s ",
+    "page ",
+    "paragraph ",
+    "despatch ",
+    "instruction ",
+    "note ",
+];
+
 /// Symbol marks in the order printers use them.
 pub const SYMBOLS: [&str; 6] = ["*", "†", "‡", "§", "||", "¶"];
 
@@ -691,6 +708,18 @@ pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
         let (j, k) = (cur / n, cur % n);
         marks[k] = Some(j);
         cur = parent[cur];
+    }
+    // A lone note whose mark is glued to no word: in volumes that number
+    // notes through the volume its two-digit mark is glued to a number that
+    // a reference word introduces ("Your 10710" is telegram 107, mark 10).
+    if n == 1 && marks[0].is_none() {
+        marks[0] = cands.iter().position(|c| {
+            let before = src[..c.span.start].trim_end_matches(|ch: char| ch.is_ascii_digit());
+            c.strength == 0
+                && c.value >= 10
+                && c.span.end - c.span.start == 2
+                && REFERENCE_WORDS.iter().any(|w| before.ends_with(w))
+        });
     }
     let markers = infer_markers(src, cands, &marks);
     Alignment { marks, markers }
