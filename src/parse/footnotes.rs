@@ -344,7 +344,7 @@ pub fn candidates(
                     && !whole_is_year
                     && !year_prefix
                     && after_month(&src[..start]);
-                if value == 0 && !year_mark {
+                if value == 0 {
                     continue;
                 }
                 let span = Span::new(cut_at, end);
@@ -557,6 +557,10 @@ fn follows(a: &Candidate, b: &Candidate) -> Option<i32> {
         Some(0)
     } else if b.value == a.value.wrapping_add(2) {
         Some(-1)
+    } else if b.value < a.value && a.value - b.value <= 6 && b.value > 1 {
+        // A note cited again further on repeats an earlier mark
+        // ("25, 26, 27, 28, 29, 28").
+        Some(0)
     } else {
         None
     }
@@ -620,6 +624,9 @@ pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
                         keys.push((c.value, None));
                         if c.value > 1 {
                             keys.push((c.value - 2, None));
+                            for back in 1..=6 {
+                                keys.push((c.value + back, None));
+                            }
                         }
                     }
                 }
