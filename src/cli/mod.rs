@@ -97,6 +97,11 @@ struct IndexArgs {
     /// Follow symbolic links (they are skipped by default).
     #[arg(long)]
     follow: bool,
+    /// Reuse the records of unchanged files (same size, mtime, content hash
+    /// and parser version) from the previous --out FILE, using the cache
+    /// FILE.cables-cache next to it. Needs --out and NDJSON output.
+    #[arg(long, requires = "out")]
+    incremental: bool,
     /// Print no summary on stderr.
     #[arg(long, short)]
     quiet: bool,
@@ -116,7 +121,11 @@ pub fn run() -> Result<u8, Error> {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { EXIT_TROUBLE } else { EXIT_OK };
+            let code = if e.use_stderr() {
+                EXIT_TROUBLE
+            } else {
+                EXIT_OK
+            };
             e.print()?;
             return Ok(code);
         }
