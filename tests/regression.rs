@@ -1,0 +1,80 @@
+//! Regression tests for inputs that broke the parser, found by the fuzzer
+//! (fuzz/) and the linear-time benchmark (benches/linear.rs), issue 5.
+//!
+//! Tests marked `#[ignore = "PARSER BUG …"]` fail until the parser is fixed;
+//! run them with `cargo test --release --test regression -- --ignored`, and
+//! drop the `ignore` when they pass.
+
+use std::time::{Duration, Instant};
+
+/// Parse `src`, check every span, and return the time taken.
+fn parse_timed(src: &str) -> Duration {
+    let t = Instant::now();
+    let rec = cables::parse::parse(src, "r.txt");
+    let took = t.elapsed();
+    if let Err(e) = cables::account::check_spans(&rec, src) {
+        panic!("{e}");
+    }
+    took
+}
+
+/// Time to parse `unit` repeated to `size` bytes after a head; the ratio of
+/// 4× the size to 1× must be near 4 (linear), not 16 (quadratic).
+fn growth(unit: &str, size: usize) -> f64 {
+    let build = |n: usize| format!("1. Head\n\n{}\n", unit.repeat(n / unit.len()));
+    let small = build(size);
+    let big = build(4 * size);
+    // Best of three, to steady the figures on a shared machine.
+    let best = |s: &str| {
+        (0..3)
+            .map(|_| parse_timed(s))
+            .min()
+            .unwrap_or_default()
+            .as_secs_f64()
+    };
+    let (a, b) = (best(&small), best(&big));
+    eprintln!(
+        "{unit:?}: {size} B {a:.4} s, {} B {b:.4} s, ratio {:.1}",
+        4 * size,
+        b / a.max(1e-9)
+    );
+    b / a.max(1e-9)
+}
+
+/// src/parse/pages.rs `scan`: for each "[" not followed by "[Page " and a
+/// closing bracket, `looks_misspelt` runs `rest.find(']')` over the whole
+/// rest of the text; with no "]" after, that is quadratic. "[Page" × 40,000
+/// (200 KB) takes 2.8 s.
+#[test]
+#[ignore = "PARSER BUG: quadratic time on \"[Page\" repeated (pages::scan, looks_misspelt)"]
+fn unclosed_page_openers_parse_in_linear_time() {
+    let r = growth("[Page", 50_000);
+    assert!(r < 8.0, "time grew {r:.1}× for 4× the input");
+}
+
+/// Same, through `page_value`: "[Page " followed by no "]" runs
+/// `after.find(']')` to the end of the text, for every "[Page ".
+#[test]
+#[ignore = "PARSER BUG: quadratic time on \"[Page \" repeated (pages::scan, page_value)"]
+fn unclosed_page_markers_with_space_parse_in_linear_time() {
+    let r = growth("[Page ", 60_000);
+    assert!(r < 8.0, "time grew {r:.1}× for 4× the input");
+}
+
+/// Same cause as the first: a bare "[" with no "]" after it. "[" × 100,000
+/// takes 1.8 s, × 400,000 takes 24 s.
+#[test]
+#[ignore = "PARSER BUG: quadratic time on \"[\" repeated with no \"]\" (pages::scan, looks_misspelt)"]
+fn open_brackets_parse_in_linear_time() {
+    let r = growth("[", 25_000);
+    assert!(r < 8.0, "time grew {r:.1}× for 4× the input");
+}
+
+/// Passing today; kept so that a fix of the ones above does not slow these.
+#[test]
+fn closed_page_markers_and_words_parse_in_linear_time() {
+    for unit in ["x[Page 1]", "a "] {
+        let r = growth(unit, 100_000);
+        assert!(r < 8.0, "{unit:?}: time grew {r:.1}× for 4× the input");
+    }
+}
