@@ -59,11 +59,7 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
                     format!("invalid {} sequences replaced with U+FFFD", enc.name()),
                 ));
             }
-            return Decoded {
-                text: Cow::Owned(text.into_owned()),
-                encoding: which,
-                diagnostics,
-            };
+            return Decoded { text: Cow::Owned(text.into_owned()), encoding: which, diagnostics };
         }
     }
     if memchr::memchr(0, bytes).is_some() {
@@ -73,22 +69,14 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
             0,
             "binary file (NUL bytes): not read as text",
         ));
-        return Decoded {
-            text: Cow::Borrowed(""),
-            encoding: Encoding::Binary,
-            diagnostics,
-        };
+        return Decoded { text: Cow::Borrowed(""), encoding: Encoding::Binary, diagnostics };
     }
     decode_utf8(bytes, diagnostics)
 }
 
 fn decode_utf8(bytes: &[u8], mut diagnostics: Vec<Diagnostic>) -> Decoded<'_> {
     match std::str::from_utf8(bytes) {
-        Ok(s) => Decoded {
-            text: Cow::Borrowed(s),
-            encoding: Encoding::Utf8,
-            diagnostics,
-        },
+        Ok(s) => Decoded { text: Cow::Borrowed(s), encoding: Encoding::Utf8, diagnostics },
         Err(_) => {
             if looks_like_windows_1252(bytes) {
                 let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
@@ -134,11 +122,7 @@ fn decode_utf8(bytes: &[u8], mut diagnostics: Vec<Diagnostic>) -> Decoded<'_> {
                     format!("{} more runs of invalid UTF-8 replaced", total - reported),
                 ));
             }
-            Decoded {
-                text: Cow::Owned(out),
-                encoding: Encoding::Utf8,
-                diagnostics,
-            }
+            Decoded { text: Cow::Owned(out), encoding: Encoding::Utf8, diagnostics }
         }
     }
 }
@@ -149,11 +133,7 @@ fn looks_like_windows_1252(bytes: &[u8]) -> bool {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|b| format!("{b:02X}"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    bytes.iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -167,18 +147,8 @@ mod tests {
             (b"\xEF\xBB\xBFbom", "bom", Encoding::Utf8, &[]),
             (b"\xFF\xFEh\0i\0", "hi", Encoding::Utf16Le, &[]),
             (b"\xFE\xFF\0h\0i", "hi", Encoding::Utf16Be, &[]),
-            (
-                b"caf\xE9 \x93q\x94",
-                "café “q”",
-                Encoding::Windows1252,
-                &["E002"],
-            ),
-            (
-                b"caf\xC3\xA9 \xFF",
-                "café \u{FFFD}",
-                Encoding::Utf8,
-                &["E003"],
-            ),
+            (b"caf\xE9 \x93q\x94", "café “q”", Encoding::Windows1252, &["E002"]),
+            (b"caf\xC3\xA9 \xFF", "café \u{FFFD}", Encoding::Utf8, &["E003"]),
             (b"ab\0cd", "", Encoding::Binary, &["E001"]),
             (b"", "", Encoding::Utf8, &[]),
         ];

@@ -131,16 +131,7 @@ mod tests {
     fn line_col_table() {
         let src = "ab\ncdé\n\nx";
         let idx = LineIndex::new(src);
-        let cases = [
-            (0, (1, 1)),
-            (1, (1, 2)),
-            (3, (2, 1)),
-            (5, (2, 3)),
-            (7, (2, 4)),
-            (8, (3, 1)),
-            (9, (4, 1)),
-            (99, (4, 2)),
-        ];
+        let cases = [(0, (1, 1)), (1, (1, 2)), (3, (2, 1)), (5, (2, 3)), (7, (2, 4)), (8, (3, 1)), (9, (4, 1)), (99, (4, 2))];
         for (off, want) in cases {
             assert_eq!(idx.line_col(src, off), want, "offset {off}");
         }

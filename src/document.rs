@@ -12,22 +12,13 @@ pub fn records_from_text_bytes(bytes: &[u8], path: &str) -> Vec<Record> {
     let decoded = decode(bytes);
     let text = decoded.text;
     let mut rec = if decoded.encoding == Encoding::Binary {
-        Record {
-            path: path.to_string(),
-            body: false,
-            ..Record::default()
-        }
+        Record { path: path.to_string(), body: false, ..Record::default() }
     } else {
         let mut r = parse::parse_range(&text, 0, text.len());
         r.path = path.to_string();
         if text.trim().is_empty() {
             r.diagnostics.retain(|d| d.code != "P001");
-            r.diagnostics.push(Diagnostic::new(
-                Severity::Warning,
-                "E004",
-                0,
-                "empty file: no document",
-            ));
+            r.diagnostics.push(Diagnostic::new(Severity::Warning, "E004", 0, "empty file: no document"));
             r.body = false;
         }
         r
@@ -49,21 +40,11 @@ pub fn unreadable(path: &str, code: &str, message: String) -> Record {
     let mut d = Diagnostic::new(Severity::Error, code, 0, message);
     d.line = 1;
     d.column = 1;
-    Record {
-        path: path.to_string(),
-        span: Span::default(),
-        body: false,
-        diagnostics: vec![d],
-        ..Record::default()
-    }
+    Record { path: path.to_string(), span: Span::default(), body: false, diagnostics: vec![d], ..Record::default() }
 }
 
 /// Records of a TEI file's bytes. Until the TEI reader lands, an XML file
 /// gives one record that says it was not read.
 pub fn records_from_xml_bytes(_bytes: &[u8], path: &str) -> Vec<Record> {
-    vec![unreadable(
-        path,
-        "E020",
-        "TEI input is not supported yet".to_string(),
-    )]
+    vec![unreadable(path, "E020", "TEI input is not supported yet".to_string())]
 }

@@ -29,19 +29,13 @@ pub struct RecordWriter<W: Write> {
 impl<W: Write> RecordWriter<W> {
     /// A writer over `out`.
     pub fn new(out: W, format: Format, pretty: bool) -> Self {
-        RecordWriter {
-            out,
-            format,
-            pretty,
-            count: 0,
-        }
+        RecordWriter { out, format, pretty, count: 0 }
     }
 
     /// Write one record.
     pub fn write(&mut self, r: &Record) -> io::Result<()> {
         if self.format == Format::Json {
-            self.out
-                .write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
+            self.out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
         }
         if self.pretty {
             serde_json::to_writer_pretty(&mut self.out, r)?;
@@ -58,8 +52,7 @@ impl<W: Write> RecordWriter<W> {
     /// Close the array (JSON) and flush; gives back the inner writer.
     pub fn finish(mut self) -> io::Result<W> {
         if self.format == Format::Json {
-            self.out
-                .write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
+            self.out.write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
         }
         self.out.flush()?;
         Ok(self.out)
@@ -76,11 +69,7 @@ mod tests {
             for pretty in [false, true] {
                 let mut w = RecordWriter::new(Vec::new(), Format::Json, pretty);
                 for i in 0..n {
-                    w.write(&Record {
-                        path: format!("{i}.txt"),
-                        ..Record::default()
-                    })
-                    .unwrap();
+                    w.write(&Record { path: format!("{i}.txt"), ..Record::default() }).unwrap();
                 }
                 let buf = w.finish().unwrap();
                 let v: Vec<Record> = serde_json::from_slice(&buf).unwrap();

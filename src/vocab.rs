@@ -59,9 +59,9 @@ pub const PRECEDENCE: &[&str] = &[
 
 /// Routing series indicators (FIELD.md §3.1).
 pub const SERIES: &[&str] = &[
-    "Hakto", "Tohak", "Secto", "Tosec", "Dulte", "Tedul", "Actel", "Telac", "Tasto", "Totas",
-    "Polto", "Topol", "Delga", "Gadel", "Colux", "Todef", "Toica", "Ecato", "Usdel", "Cirtel",
-    "Martel", "Tomap", "Delau", "Critic",
+    "Hakto", "Tohak", "Secto", "Tosec", "Dulte", "Tedul", "Actel", "Telac", "Tasto", "Totas", "Polto",
+    "Topol", "Delga", "Gadel", "Colux", "Todef", "Toica", "Ecato", "Usdel", "Cirtel", "Martel",
+    "Tomap", "Delau", "Critic",
 ];
 
 /// Document types that open a modern head, longest first so that
@@ -165,24 +165,8 @@ pub fn is_series(word: &str) -> bool {
     if b.len() != 5 || !b[0].is_ascii_uppercase() || !b[1..].iter().all(u8::is_ascii_lowercase) {
         return false;
     }
-    (word.starts_with("To")
-        && !matches!(
-            word,
-            "Today" | "Token" | "Tokyo" | "Total" | "Topic" | "Touch" | "Tower" | "Towns" | "Toxic"
-        ))
-        || (word.ends_with("to")
-            && !matches!(
-                word,
-                "Otto"
-                    | "Porto"
-                    | "Canto"
-                    | "Junto"
-                    | "Pinto"
-                    | "Ditto"
-                    | "Photo"
-                    | "Alto"
-                    | "Pluto"
-            ))
+    (word.starts_with("To") && !matches!(word, "Today" | "Token" | "Tokyo" | "Total" | "Topic" | "Touch" | "Tower" | "Towns" | "Toxic"))
+        || (word.ends_with("to") && !matches!(word, "Otto" | "Porto" | "Canto" | "Junto" | "Pinto" | "Ditto" | "Photo" | "Alto" | "Pluto"))
 }
 
 /// The canonical series spelling ("SECTO" → "Secto").
@@ -210,15 +194,9 @@ mod tests {
         let cases = [
             ("Secret", Some((Kind::Classification, "Secret"))),
             ("top secret", Some((Kind::Classification, "Top Secret"))),
-            (
-                "Exclusively Eyes Only",
-                Some((Kind::Handling, "Exclusively Eyes Only")),
-            ),
+            ("Exclusively Eyes Only", Some((Kind::Handling, "Exclusively Eyes Only"))),
             ("Flash.", Some((Kind::Precedence, "Flash"))),
-            (
-                "niact immediate",
-                Some((Kind::Precedence, "Niact Immediate")),
-            ),
+            ("niact immediate", Some((Kind::Precedence, "Niact Immediate"))),
             ("Drafted by Dulles", None),
         ];
         for (t, want) in cases {
@@ -228,16 +206,7 @@ mod tests {
 
     #[test]
     fn series_table() {
-        for (w, want) in [
-            ("Hakto", true),
-            ("SECTO", true),
-            ("Tosec", true),
-            ("Dulte", true),
-            ("Today", false),
-            ("Photo", false),
-            ("Secret", false),
-            ("Topol", true),
-        ] {
+        for (w, want) in [("Hakto", true), ("SECTO", true), ("Tosec", true), ("Dulte", true), ("Today", false), ("Photo", false), ("Secret", false), ("Topol", true)] {
             assert_eq!(is_series(w), want, "{w}");
         }
         assert_eq!(series_name("SECTO"), "Secto");

@@ -109,7 +109,7 @@ fn every_byte_of_every_corpus_document_is_accounted_for() {
         );
     }
     let mut common: Vec<_> = other_lines.iter().collect();
-    common.sort_by(|a, b| b.1 .0.cmp(&a.1 .0));
+    common.sort_by_key(|e| std::cmp::Reverse(e.1 .0));
     eprintln!("  non-whitespace 'other' text in {docs_with_other} documents; most common lines (digits as 9):");
     for (line, (n, example)) in common.iter().take(25) {
         eprintln!("  {n:>6} × {line:?}  (e.g. {example})");

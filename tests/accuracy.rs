@@ -15,18 +15,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-const FIELDS: &[&str] = &[
-    "number",
-    "title",
-    "from",
-    "to",
-    "source_note",
-    "footnote_texts",
-    "footnote_markers",
-    "pages",
-    "signatures",
-    "routing",
-];
+const FIELDS: &[&str] =
+    &["number", "title", "from", "to", "source_note", "footnote_texts", "footnote_markers", "pages", "signatures", "routing"];
 
 /// Documents whose truth is wrong, with the reason. Never lower the bar:
 /// list a document here only when its `dN.json` contradicts its own text.
@@ -50,8 +40,7 @@ fn truth_files(dir: &Path, out: &mut Vec<PathBuf>) {
         if p.is_dir() {
             truth_files(&p, out);
         } else if p.extension().is_some_and(|e| e == "json")
-            && p.file_name()
-                .is_some_and(|n| n != "index.json" && n != "manifest.json")
+            && p.file_name().is_some_and(|n| n != "index.json" && n != "manifest.json")
             && p.with_extension("txt").is_file()
         {
             out.push(p);
@@ -64,9 +53,7 @@ fn norm(s: &str) -> String {
 }
 
 fn strs(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(norm)).collect())
-        .unwrap_or_default()
+    v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(norm)).collect()).unwrap_or_default()
 }
 
 #[derive(Default)]
@@ -84,21 +71,14 @@ fn accuracy_against_editors_markup() {
         truth_files(d, &mut files);
     }
     if !shared {
-        eprintln!(
-            "accuracy: ../shared/corpus is absent; scoring the {} documents in fixtures/corpus",
-            files.len()
-        );
+        eprintln!("accuracy: ../shared/corpus is absent; scoring the {} documents in fixtures/corpus", files.len());
     }
     assert!(!files.is_empty(), "no truth files under {dirs:?}");
     let show = std::env::var("CABLES_ACCURACY_SHOW").unwrap_or_default();
     let mut scores: BTreeMap<&str, Score> = FIELDS.iter().map(|f| (*f, Score::default())).collect();
     let mut excluded = 0;
     for jf in &files {
-        let name = jf
-            .strip_prefix(jf.parent().and_then(Path::parent).unwrap_or(Path::new("")))
-            .unwrap_or(jf)
-            .display()
-            .to_string();
+        let name = jf.strip_prefix(jf.parent().and_then(Path::parent).unwrap_or(Path::new(""))).unwrap_or(jf).display().to_string();
         if EXCLUDED.iter().any(|(n, _)| *n == name) {
             excluded += 1;
             continue;
@@ -118,129 +98,53 @@ fn accuracy_against_editors_markup() {
         };
         if truth["head_has_number"].as_bool() == Some(true) {
             let want = truth["doc_n"].as_str().unwrap_or("");
-            judge(
-                "number",
-                r.number.as_deref() == Some(want),
-                format!("{:?} want {want:?}", r.number),
-            );
+            judge("number", r.number.as_deref() == Some(want), format!("{:?} want {want:?}", r.number));
         }
         let want_title = norm(truth["title"].as_str().unwrap_or(""));
         let got_title = r.title.as_deref().map(norm).unwrap_or_default();
-        judge(
-            "title",
-            got_title == want_title,
-            format!("{got_title:?} want {want_title:?}"),
-        );
+        judge("title", got_title == want_title, format!("{got_title:?} want {want_title:?}"));
         for (field, got) in [("from", &r.from), ("to", &r.to)] {
-            let parties: Vec<String> = truth[field]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|p| p["text"].as_str().map(norm))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let parties: Vec<String> =
+                truth[field].as_array().map(|a| a.iter().filter_map(|p| p["text"].as_str().map(norm)).collect()).unwrap_or_default();
             if parties.is_empty() {
                 continue;
             }
             let g = got.as_deref().map(norm).unwrap_or_default();
             let ok = parties.iter().all(|p| g.contains(p.as_str()));
-            judge(
-                field,
-                ok,
-                format!("{g:?} want {parties:?} (title {got_title:?})"),
-            );
+            judge(field, ok, format!("{g:?} want {parties:?} (title {got_title:?})"));
         }
         let want_src = truth["source_note"]["text"].as_str().map(norm);
         let got_src = r.source_note.as_deref().map(norm);
-        judge(
-            "source_note",
-            got_src == want_src,
-            format!("{got_src:?} want {want_src:?}"),
-        );
-        let mut notes: Vec<&Value> = truth["footnotes"]
-            .as_array()
-            .map(|a| a.iter().collect())
-            .unwrap_or_default();
+        judge("source_note", got_src == want_src, format!("{got_src:?} want {want_src:?}"));
+        let mut notes: Vec<&Value> = truth["footnotes"].as_array().map(|a| a.iter().collect()).unwrap_or_default();
         notes.sort_by_key(|n| n["list_index"].as_u64().unwrap_or(0));
-        let want_texts: Vec<String> = notes
-            .iter()
-            .map(|n| norm(n["text"].as_str().unwrap_or("")))
-            .collect();
+        let want_texts: Vec<String> = notes.iter().map(|n| norm(n["text"].as_str().unwrap_or(""))).collect();
         let got_texts: Vec<String> = r.footnotes.iter().map(|f| norm(&f.text)).collect();
-        judge(
-            "footnote_texts",
-            got_texts == want_texts,
-            format!(
-                "{} notes vs {}: {:?}",
-                got_texts.len(),
-                want_texts.len(),
-                first_diff(&got_texts, &want_texts)
-            ),
-        );
-        let want_marks: Vec<String> = notes
-            .iter()
-            .map(|n| n["n"].as_str().unwrap_or("").to_string())
-            .collect();
+        judge("footnote_texts", got_texts == want_texts, format!("{} notes vs {}: {:?}", got_texts.len(), want_texts.len(), first_diff(&got_texts, &want_texts)));
+        let want_marks: Vec<String> = notes.iter().map(|n| n["n"].as_str().unwrap_or("").to_string()).collect();
         let got_marks: Vec<String> = r.footnotes.iter().map(|f| f.marker.clone()).collect();
-        judge(
-            "footnote_markers",
-            got_marks == want_marks,
-            format!("{got_marks:?} want {want_marks:?}"),
-        );
+        judge("footnote_markers", got_marks == want_marks, format!("{got_marks:?} want {want_marks:?}"));
         let want_pages = strs(&truth["pages"]);
-        judge(
-            "pages",
-            r.pages == want_pages,
-            format!("{:?} want {want_pages:?}", r.pages),
-        );
-        let want_sigs: Vec<String> = truth["signatures"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|s| s["text"].as_str().map(norm))
-                    .collect()
-            })
-            .unwrap_or_default();
+        judge("pages", r.pages == want_pages, format!("{:?} want {want_pages:?}", r.pages));
+        let want_sigs: Vec<String> =
+            truth["signatures"].as_array().map(|a| a.iter().filter_map(|s| s["text"].as_str().map(norm)).collect()).unwrap_or_default();
         let got_sigs: Vec<String> = r.signatures.iter().map(|s| norm(s)).collect();
-        judge(
-            "signatures",
-            got_sigs == want_sigs,
-            format!("{got_sigs:?} want {want_sigs:?}"),
-        );
+        judge("signatures", got_sigs == want_sigs, format!("{got_sigs:?} want {want_sigs:?}"));
         let glosses: Vec<String> = truth["first_paragraph_glosses"]
             .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|g| g["text"].as_str().map(str::to_string))
-                    .filter(|t| cables::vocab::is_series(t))
-                    .collect()
-            })
+            .map(|a| a.iter().filter_map(|g| g["text"].as_str().map(str::to_string)).filter(|t| cables::vocab::is_series(t)).collect())
             .unwrap_or_default();
         if let Some(series) = glosses.first() {
             let got = r.routing.as_ref().and_then(|x| x.series.clone());
-            judge(
-                "routing",
-                got.as_deref() == Some(series.as_str()),
-                format!("{got:?} want {series:?}"),
-            );
+            judge("routing", got.as_deref() == Some(series.as_str()), format!("{got:?} want {series:?}"));
         }
     }
-    println!(
-        "accuracy over {} documents ({} excluded){}",
-        files.len() - excluded,
-        excluded,
-        if shared { "" } else { " [fixtures only]" }
-    );
+    println!("accuracy over {} documents ({} excluded){}", files.len() - excluded, excluded, if shared { "" } else { " [fixtures only]" });
     println!("{:<18} {:>6} {:>6} {:>7}", "field", "right", "of", "ratio");
     let mut failed = Vec::new();
     for f in FIELDS {
         let s = &scores[f];
-        let ratio = if s.of == 0 {
-            1.0
-        } else {
-            s.right as f64 / s.of as f64
-        };
+        let ratio = if s.of == 0 { 1.0 } else { s.right as f64 / s.of as f64 };
         println!("{:<18} {:>6} {:>6} {:>7.4}", f, s.right, s.of, ratio);
         if ratio < 0.99 {
             failed.push(*f);

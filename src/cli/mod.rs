@@ -121,11 +121,7 @@ pub fn run() -> Result<u8, Error> {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() {
-                EXIT_TROUBLE
-            } else {
-                EXIT_OK
-            };
+            let code = if e.use_stderr() { EXIT_TROUBLE } else { EXIT_OK };
             e.print()?;
             return Ok(code);
         }

@@ -48,10 +48,7 @@ pub fn parse(block: &str, offset: usize) -> Option<Dateline> {
     let place = c.name("place").map(|p| p.as_str().trim().to_string());
     // A sentence is not a place: places have few words and no verbs.
     if let Some(p) = &place {
-        if p.split_whitespace().count() > 8
-            || p.ends_with(" is")
-            || p.contains(" the ") && !p.starts_with("Department")
-        {
+        if p.split_whitespace().count() > 8 || p.ends_with(" is") || p.contains(" the ") && !p.starts_with("Department") {
             return None;
         }
     }
@@ -59,10 +56,7 @@ pub fn parse(block: &str, offset: usize) -> Option<Dateline> {
         None
     } else {
         let year: u32 = c.name("year")?.as_str().parse().ok()?;
-        let month = c
-            .name("month")
-            .and_then(|m| MONTHS.iter().position(|x| *x == m.as_str()))
-            .map(|i| i + 1);
+        let month = c.name("month").and_then(|m| MONTHS.iter().position(|x| *x == m.as_str())).map(|i| i + 1);
         let day: Option<u32> = c.name("day").and_then(|d| d.as_str().parse().ok());
         Some(match (month, day) {
             (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
@@ -87,24 +81,9 @@ pub fn valid_iso(date: &str) -> bool {
         [y] => num(y).is_some(),
         [y, m] => num(y).is_some() && num(m).is_some_and(|m| (1..=12).contains(&m)),
         [y, m, d] => {
-            let (Some(y), Some(m), Some(d)) = (num(y), num(m), num(d)) else {
-                return false;
-            };
+            let (Some(y), Some(m), Some(d)) = (num(y), num(m), num(d)) else { return false };
             let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            let days = [
-                31,
-                if leap { 29 } else { 28 },
-                31,
-                30,
-                31,
-                30,
-                31,
-                31,
-                30,
-                31,
-                30,
-                31,
-            ];
+            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
             (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize]
         }
         _ => false,
@@ -118,46 +97,24 @@ mod tests {
     #[test]
     fn dateline_table() {
         let cases: &[(&str, Option<(&str, Option<&str>, Option<&str>)>)] = &[
-            (
-                "Paris, December 16, 1958, 11 p.m.",
-                Some(("Paris", Some("1958-12-16"), Some("11 p.m."))),
-            ),
+            ("Paris, December 16, 1958, 11 p.m.", Some(("Paris", Some("1958-12-16"), Some("11 p.m.")))),
             ("Washington, undated.", Some(("Washington", None, None))),
-            (
-                "Department of State,\nWashington, September 12, 1900.",
-                Some(("Department of State, Washington", Some("1900-09-12"), None)),
-            ),
-            (
-                "Moscow, February 11, 1967, 0533Z.",
-                Some(("Moscow", Some("1967-02-11"), Some("0533Z"))),
-            ),
+            ("Department of State,\nWashington, September 12, 1900.", Some(("Department of State, Washington", Some("1900-09-12"), None))),
+            ("Moscow, February 11, 1967, 0533Z.", Some(("Moscow", Some("1967-02-11"), Some("0533Z")))),
             ("Peking, May 1942.", Some(("Peking", Some("1942-05"), None))),
             ("I think the reason behind this, May 3, 1942.", None),
             ("Dear Mr. President:", None),
         ];
         for (text, want) in cases {
             let got = parse(text, 0);
-            let got = got.as_ref().map(|d| {
-                (
-                    d.place.as_deref().unwrap_or(""),
-                    d.date.as_deref(),
-                    d.time.as_deref(),
-                )
-            });
+            let got = got.as_ref().map(|d| (d.place.as_deref().unwrap_or(""), d.date.as_deref(), d.time.as_deref()));
             assert_eq!(got, *want, "{text}");
         }
     }
 
     #[test]
     fn iso_table() {
-        for (d, ok) in [
-            ("1958-12-16", true),
-            ("1958-02-29", false),
-            ("1960-02-29", true),
-            ("1958-13", false),
-            ("1958", true),
-            ("x", false),
-        ] {
+        for (d, ok) in [("1958-12-16", true), ("1958-02-29", false), ("1960-02-29", true), ("1958-13", false), ("1958", true), ("x", false)] {
             assert_eq!(valid_iso(d), ok, "{d}");
         }
     }

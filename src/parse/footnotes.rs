@@ -47,9 +47,7 @@ fn item_head(line: &str) -> Option<(usize, usize, bool)> {
         return None;
     }
     let rest = &trimmed[digits..];
-    let after = rest
-        .strip_prefix(". ")
-        .or_else(|| rest.strip_prefix(".\t"))?;
+    let after = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(".\t"))?;
     if after.trim().is_empty() {
         return None;
     }
@@ -75,9 +73,7 @@ pub fn find_list(src: &str, lines: &[Line]) -> Option<List> {
             return None;
         }
         let text = lines[i].text(src);
-        let Some((1, _, indented)) = item_head(text) else {
-            continue;
-        };
+        let Some((1, _, indented)) = item_head(text) else { continue };
         if let Some(list) = try_list(src, lines, i, last, indented) {
             return Some(list);
         }
@@ -105,10 +101,7 @@ fn try_list(src: &str, lines: &[Line], first: usize, last: usize, indented: bool
                 items.push(Item {
                     number: n,
                     text: String::new(),
-                    span: Span::new(
-                        line.start + (text.len() - text.trim_start().len()),
-                        line.end,
-                    ),
+                    span: Span::new(line.start + (text.len() - text.trim_start().len()), line.end),
                     text_span: Span::new(start, line.end),
                 });
             }
@@ -135,19 +128,12 @@ fn try_list(src: &str, lines: &[Line], first: usize, last: usize, indented: bool
     }
     for item in &mut items {
         let raw = &src[item.text_span.start..item.text_span.end];
-        let lines: Vec<&str> = raw
-            .lines()
-            .map(|l| l.trim())
-            .filter(|l| !l.is_empty())
-            .collect();
+        let lines: Vec<&str> = raw.lines().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
         let mut t = lines.join("\n");
         trim_backlink(&mut t);
         item.text = t;
     }
-    Some(List {
-        first_line: first,
-        items,
-    })
+    Some(List { first_line: first, items })
 }
 
 fn trim_backlink(t: &mut String) {
@@ -184,22 +170,13 @@ pub struct Candidate {
 /// Characters after which digits are a mark, not part of a number.
 fn glue_before(c: char) -> bool {
     c.is_alphabetic()
-        || matches!(
-            c,
-            ')' | ']' | '”' | '’' | '"' | '\'' | '.' | ',' | ';' | ':' | '!' | '?' | '—' | '»'
-        )
+        || matches!(c, ')' | ']' | '”' | '’' | '"' | '\'' | '.' | ',' | ';' | ':' | '!' | '?' | '—' | '»')
 }
 
 /// Find mark candidates in `src[from..to]`, skipping `skip` spans (page
 /// markers). `head_end` is the end of the head line, where a mark may follow
 /// a space.
-pub fn candidates(
-    src: &str,
-    from: usize,
-    to: usize,
-    skip: &[Span],
-    head_end: Option<usize>,
-) -> Vec<Candidate> {
+pub fn candidates(src: &str, from: usize, to: usize, skip: &[Span], head_end: Option<usize>) -> Vec<Candidate> {
     let b = src.as_bytes();
     let mut out = Vec::new();
     let mut i = from;
@@ -224,10 +201,7 @@ pub fn candidates(
             continue;
         }
         let mut suffix = None;
-        if end < to
-            && matches!(b[end], b'a'..=b'c')
-            && (end + 1 >= to || !b[end + 1].is_ascii_alphanumeric())
-        {
+        if end < to && matches!(b[end], b'a'..=b'c') && (end + 1 >= to || !b[end + 1].is_ascii_alphanumeric()) {
             suffix = Some(b[end]);
             end += 1;
         }
@@ -235,10 +209,7 @@ pub fn candidates(
         if end < to {
             let next = src[end..].chars().next().unwrap_or(' ');
             let ok = next.is_whitespace()
-                || matches!(
-                    next,
-                    ',' | ';' | ':' | ')' | '”' | '’' | '"' | '—' | '[' | '.'
-                )
+                || matches!(next, ',' | ';' | ':' | ')' | '”' | '’' | '"' | '—' | '[' | '.')
                 || src[end..].starts_with("↩");
             if !ok {
                 continue;
@@ -248,9 +219,7 @@ pub fn candidates(
             }
         }
         let before = src[..start].chars().next_back().unwrap_or(' ');
-        let value: u64 = src[start..start + (end - start) - suffix.is_some() as usize]
-            .parse()
-            .unwrap_or(u64::MAX);
+        let value: u64 = src[start..start + (end - start) - suffix.is_some() as usize].parse().unwrap_or(u64::MAX);
         let mut cut = Span::new(start, end);
         let strength;
         if before == ' ' {
@@ -263,17 +232,10 @@ pub fn candidates(
             cut.start -= 1;
             strength = 2;
         } else if glue_before(before) {
-            let prev2 = src[..start - before.len_utf8()]
-                .chars()
-                .next_back()
-                .unwrap_or(' ');
+            let prev2 = src[..start - before.len_utf8()].chars().next_back().unwrap_or(' ');
             if before.is_alphabetic() {
                 // "D740305", "G2": a letter glued to digits inside a code.
-                strength = if prev2.is_alphabetic() || matches!(prev2, ')' | '.') {
-                    2
-                } else {
-                    1
-                };
+                strength = if prev2.is_alphabetic() || matches!(prev2, ')' | '.') { 2 } else { 1 };
             } else if matches!(before, '.' | ',' | ':') && prev2.is_ascii_digit() {
                 // "1959.3" is a mark after a year; "3.5" a decimal.
                 strength = 1;
@@ -285,13 +247,7 @@ pub fn candidates(
         } else {
             continue;
         }
-        out.push(Candidate {
-            span: Span::new(start, end),
-            cut,
-            value,
-            suffix,
-            strength,
-        });
+        out.push(Candidate { span: Span::new(start, end), cut, value, suffix, strength });
     }
     out
 }
@@ -315,11 +271,7 @@ pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
     // Try each distinct start value among the first candidates; walk forward
     // taking candidates whose value continues the run. Score: taken marks,
     // weighted by strength, minus skipped list slots.
-    let mut starts: Vec<u64> = cands
-        .iter()
-        .filter(|c| c.suffix.is_none())
-        .map(|c| c.value)
-        .collect();
+    let mut starts: Vec<u64> = cands.iter().filter(|c| c.suffix.is_none()).map(|c| c.value).collect();
     starts.sort_unstable();
     starts.dedup();
     if starts.len() > 400 {
@@ -379,10 +331,7 @@ pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
             markers.push(text);
         }
         // Items after the last mark found: continue the numbering.
-        let mut next = markers
-            .last()
-            .and_then(|m| m.parse::<u64>().ok())
-            .map_or(s, |v| v + 1);
+        let mut next = markers.last().and_then(|m| m.parse::<u64>().ok()).map_or(s, |v| v + 1);
         while marks.len() < n {
             marks.push(None);
             markers.push(next.to_string());
@@ -405,15 +354,10 @@ pub fn symbol_candidates(src: &str, from: usize, to: usize) -> Vec<Span> {
     let mut prev = ' ';
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        if matches!(c, '*' | '†' | '‡' | '§' | '¶')
-            || (c == '|' && iter.peek().map(|p| p.1) == Some('|'))
-        {
+        if matches!(c, '*' | '†' | '‡' | '§' | '¶') || (c == '|' && iter.peek().map(|p| p.1) == Some('|')) {
             let len = if c == '|' { 2 } else { c.len_utf8() };
             let next = text[i + len..].chars().next().unwrap_or(' ');
-            if !prev.is_whitespace()
-                && prev != '*'
-                && (next.is_whitespace() || next.is_ascii_punctuation() || next == '”')
-            {
+            if !prev.is_whitespace() && prev != '*' && (next.is_whitespace() || next.is_ascii_punctuation() || next == '”') {
                 out.push(Span::new(from + i, from + i + len));
             }
             if c == '|' {
@@ -432,29 +376,18 @@ mod tests {
 
     fn list_of(src: &str) -> Vec<(usize, String)> {
         let ls = lines(src, 0, src.len());
-        find_list(src, &ls)
-            .map(|l| l.items.into_iter().map(|i| (i.number, i.text)).collect())
-            .unwrap_or_default()
+        find_list(src, &ls).map(|l| l.items.into_iter().map(|i| (i.number, i.text)).collect()).unwrap_or_default()
     }
 
     #[test]
     fn list_detection_table() {
         let cases: &[(&str, &[&str])] = &[
             ("Body.1\n\n  1. Source: x.", &["Source: x."]),
-            (
-                "1. Para one.\n\n2. Para two.\n\n3. Warm.\n\n  1. Note a.\n  2. Note b.",
-                &["Note a.", "Note b."],
-            ),
+            ("1. Para one.\n\n2. Para two.\n\n3. Warm.\n\n  1. Note a.\n  2. Note b.", &["Note a.", "Note b."]),
             ("1. Para one.\n\n2. Para two.", &[]),
             ("Gauss\n  1. Note.", &["Note."]),
-            (
-                "Text1\n\n1. Note one. ↩\n2. Note two. ↩",
-                &["Note one.", "Note two."],
-            ),
-            (
-                "Text\n\n  1. Note\n  continued.\n  2. Two.",
-                &["Note\ncontinued.", "Two."],
-            ),
+            ("Text1\n\n1. Note one. ↩\n2. Note two. ↩", &["Note one.", "Note two."]),
+            ("Text\n\n  1. Note\n  continued.\n  2. Two.", &["Note\ncontinued.", "Two."]),
             ("Text\n\n  1. One.\n  3. Three.", &[]),
             ("", &[]),
         ];
@@ -470,13 +403,7 @@ mod tests {
         a.marks
             .iter()
             .zip(&a.markers)
-            .map(|(m, t)| {
-                if m.is_some() {
-                    t.clone()
-                } else {
-                    format!("({t})")
-                }
-            })
+            .map(|(m, t)| if m.is_some() { t.clone() } else { format!("({t})") })
             .collect()
     }
 
@@ -484,24 +411,9 @@ mod tests {
     fn marks_table() {
         let cases: &[(&str, Option<usize>, usize, &[&str])] = &[
             ("Scowcroft)1\n\nmy mission.2", None, 2, &["1", "2"]),
-            (
-                "Department of State0\n\nreceived.1 word2",
-                None,
-                3,
-                &["0", "1", "2"],
-            ),
-            (
-                "to President Roosevelt 24\n\nKai-shek.25",
-                Some(25),
-                2,
-                &["24", "25"],
-            ),
-            (
-                "Molotov53 and Lot 52–534 and 1944 agreement.54",
-                None,
-                2,
-                &["53", "54"],
-            ),
+            ("Department of State0\n\nreceived.1 word2", None, 3, &["0", "1", "2"]),
+            ("to President Roosevelt 24\n\nKai-shek.25", Some(25), 2, &["24", "25"]),
+            ("Molotov53 and Lot 52–534 and 1944 agreement.54", None, 2, &["53", "54"]),
             ("No marks in 1959 here", None, 1, &["(1)"]),
             ("file 893.24/1340 text.7", None, 1, &["7"]),
             ("a1 b8 b8a c9", None, 4, &["8", "8a", "9", "(10)"]),
@@ -515,10 +427,7 @@ mod tests {
     #[test]
     fn symbols() {
         let src = "word* and * * * * and x† y";
-        let got: Vec<&str> = symbol_candidates(src, 0, src.len())
-            .iter()
-            .map(|s| &src[s.start..s.end])
-            .collect();
+        let got: Vec<&str> = symbol_candidates(src, 0, src.len()).iter().map(|s| &src[s.start..s.end]).collect();
         assert_eq!(got, ["*", "†"]);
     }
 }

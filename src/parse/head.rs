@@ -35,9 +35,7 @@ pub fn file_line(line: &str) -> Option<(String, Option<String>)> {
     let line = line.trim();
     let c = RE.captures(line)?;
     let file = c.get(1)?.as_str().to_string();
-    let kind = c
-        .get(2)
-        .map(|m| m.as_str().trim().trim_end_matches('.').to_string());
+    let kind = c.get(2).map(|m| m.as_str().trim().trim_end_matches('.').to_string());
     Some((file, kind))
 }
 
@@ -116,10 +114,7 @@ pub fn from_to(title: &str) -> (Option<String>, Option<String>) {
         return (None, None);
     }
     // Prefer " to " right after ")" ("(Gauss) to the Secretary").
-    let split = body
-        .match_indices(" to ")
-        .find(|(i, _)| body[..*i].ends_with(')'))
-        .map(|(i, _)| i);
+    let split = body.match_indices(" to ").find(|(i, _)| body[..*i].ends_with(')')).map(|(i, _)| i);
     let split = split.or_else(|| first_to(body));
     match split {
         Some(i) => {
@@ -184,24 +179,12 @@ mod tests {
     #[test]
     fn file_line_table() {
         let cases = [
-            (
-                "893.24/1340: Telegram",
-                Some(("893.24/1340", Some("Telegram"))),
-            ),
-            (
-                "711.00111 Armament Control/777a: Telegram",
-                Some(("711.00111 Armament Control/777a", Some("Telegram"))),
-            ),
-            (
-                "740.0011 Pacific War/2581",
-                Some(("740.0011 Pacific War/2581", None)),
-            ),
+            ("893.24/1340: Telegram", Some(("893.24/1340", Some("Telegram")))),
+            ("711.00111 Armament Control/777a: Telegram", Some(("711.00111 Armament Control/777a", Some("Telegram")))),
+            ("740.0011 Pacific War/2581", Some(("740.0011 Pacific War/2581", None))),
             ("500.A15 a 1/167", Some(("500.A15 a 1/167", None))),
             ("File No. 600.119/427", Some(("600.119/427", None))),
-            (
-                "765.84/4789: Telegram (part air)",
-                Some(("765.84/4789", Some("Telegram (part air)"))),
-            ),
+            ("765.84/4789: Telegram (part air)", Some(("765.84/4789", Some("Telegram (part air)")))),
             ("890E.1281/14", Some(("890E.1281/14", None))),
             ("Paris Peace Conf. 184.82/6", Some(("184.82/6", None))),
             ("The Ambassador to the Secretary", None),
@@ -227,10 +210,7 @@ mod tests {
             ("Treaty Series No. 763", true),
             ("Mr. Seward to Mr. Adams.", false),
             ("[Untitled]", false),
-            (
-                "The Japanese Ambassador (Matsudaira) to the Secretary of State",
-                false,
-            ),
+            ("The Japanese Ambassador (Matsudaira) to the Secretary of State", false),
         ] {
             assert_eq!(is_editorial_line(l), want, "{l}");
         }
@@ -259,10 +239,7 @@ mod tests {
     #[test]
     fn doc_type_table() {
         for (t, want) in [
-            (
-                "Memorandum of Conversation",
-                Some("Memorandum of Conversation"),
-            ),
+            ("Memorandum of Conversation", Some("Memorandum of Conversation")),
             ("Memorandum From A to B", Some("Memorandum")),
             ("Telegram From the Embassy", Some("Telegram")),
             ("Editorial Note", Some("Editorial Note")),

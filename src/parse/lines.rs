@@ -99,12 +99,7 @@ fn make(src: &str, lines: &[Line], first: usize, last: usize) -> Block {
     let lead = text.len() - text.trim_start().len();
     let last_text = lines[last].text(src);
     let trail = last_text.len() - last_text.trim_end().len();
-    Block {
-        first,
-        last,
-        start: lines[first].start + lead,
-        end: lines[last].end - trail,
-    }
+    Block { first, last, start: lines[first].start + lead, end: lines[last].end - trail }
 }
 
 #[cfg(test)]

@@ -52,10 +52,7 @@ fn sentences(note: &str) -> Vec<(usize, &str)> {
     let mut start = 0;
     let b = note.as_bytes();
     for (i, &c) in b.iter().enumerate() {
-        if c == b'.'
-            && (i + 1 == b.len()
-                || (b[i + 1] == b' ' && b.get(i + 2).is_some_and(|n| n.is_ascii_uppercase())))
-        {
+        if c == b'.' && (i + 1 == b.len() || (b[i + 1] == b' ' && b.get(i + 2).is_some_and(|n| n.is_ascii_uppercase()))) {
             out.push((start, &note[start..=i]));
             start = i + 1;
             while start < b.len() && b[start] == b' ' {
@@ -80,13 +77,10 @@ pub fn from_source_note(note: &str) -> Markings {
             continue;
         }
         let tokens: Vec<(usize, &str)> = split_tokens(body);
-        let known: Vec<Option<(Kind, &str)>> =
-            tokens.iter().map(|(_, t)| classify_token(t)).collect();
+        let known: Vec<Option<(Kind, &str)>> = tokens.iter().map(|(_, t)| classify_token(t)).collect();
         let first_is_class = matches!(known.first(), Some(Some((Kind::Classification, _))));
         let all_known = known.iter().all(Option::is_some);
-        if !(first_is_class
-            || (all_known && tokens.len() >= 1 && known.iter().any(Option::is_some)))
-        {
+        if !(first_is_class || (all_known && tokens.len() >= 1 && known.iter().any(Option::is_some))) {
             continue;
         }
         // "Secret. Drafted by X" is caught above; a sentence such as "Top
@@ -137,11 +131,7 @@ fn push_token<'a>(body: &'a str, start: usize, end: usize, out: &mut Vec<(usize,
 /// Read a caption such as "top secret urgent niact" or "Secret Eyes Only":
 /// every word must belong to a marking phrase. None when a word does not.
 pub fn caption_words(text: &str) -> Option<Vec<(Kind, &'static str)>> {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| c == ',' || c == '.' || c == ';'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = text.split_whitespace().map(|w| w.trim_matches(|c: char| c == ',' || c == '.' || c == ';')).filter(|w| !w.is_empty()).collect();
     if words.is_empty() || words.len() > 10 {
         return None;
     }
@@ -151,11 +141,7 @@ pub fn caption_words(text: &str) -> Option<Vec<(Kind, &'static str)>> {
         // Longest phrase first.
         for len in (1..=4.min(words.len() - i)).rev() {
             let phrase = words[i..i + len].join(" ");
-            for (kind, list) in [
-                (Kind::Classification, CLASSIFICATIONS),
-                (Kind::Precedence, PRECEDENCE),
-                (Kind::Handling, HANDLING),
-            ] {
+            for (kind, list) in [(Kind::Classification, CLASSIFICATIONS), (Kind::Precedence, PRECEDENCE), (Kind::Handling, HANDLING)] {
                 if let Some(c) = list.iter().find(|c| c.eq_ignore_ascii_case(&phrase)) {
                     out.push((kind, *c));
                     i += len;
@@ -173,12 +159,7 @@ pub fn caption_words(text: &str) -> Option<Vec<(Kind, &'static str)>> {
 /// "no distribution") or small capitals.
 pub fn caption(line: &str, m: &mut Markings) -> bool {
     let t = line.trim();
-    if t.is_empty()
-        || t.len() > 80
-        || t.chars().next().is_some_and(char::is_uppercase)
-            && t.chars().any(char::is_lowercase)
-            && !t.contains(' ')
-    {
+    if t.is_empty() || t.len() > 80 || t.chars().next().is_some_and(char::is_uppercase) && t.chars().any(char::is_lowercase) && !t.contains(' ') {
         return false;
     }
     // A caption is lower case or all capitals: "Secret" alone could be a
@@ -233,12 +214,7 @@ mod tests {
     #[test]
     fn caption_table() {
         let cases: &[(&str, bool, Option<&str>, Option<&str>)] = &[
-            (
-                "top secret urgent niact",
-                true,
-                Some("Top Secret"),
-                Some("Urgent"),
-            ),
+            ("top secret urgent niact", true, Some("Top Secret"), Some("Urgent")),
             ("priority", true, None, Some("Priority")),
             ("no distribution", true, None, None),
             ("SECRET", true, Some("Secret"), None),

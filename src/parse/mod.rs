@@ -59,11 +59,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         to -= 1;
     }
     let from = from.min(to);
-    let mut rec = Record {
-        span: Span::new(from, to),
-        body: true,
-        ..Record::default()
-    };
+    let mut rec = Record { span: Span::new(from, to), body: true, ..Record::default() };
     let lines = lines::lines(src, from, to);
     let list = footnotes::find_list(src, &lines);
     let notes_start = list.as_ref().map_or(to, |l| lines[l.first_line].start);
@@ -81,14 +77,8 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
     }
     unclosed_page(src, from, to, &markers, &mut rec.diagnostics);
     rec.pages = markers.iter().map(|m| m.n.clone()).collect();
-    rec.page_markers = markers
-        .iter()
-        .map(|m| PageMarker {
-            n: m.n.clone(),
-            kind: m.kind.to_string(),
-            span: m.span,
-        })
-        .collect();
+    rec.page_markers =
+        markers.iter().map(|m| PageMarker { n: m.n.clone(), kind: m.kind.to_string(), span: m.span }).collect();
     let marker_spans: Vec<Span> = markers.iter().map(|m| m.span).collect();
 
     let blocks = lines::blocks(src, &lines, 0, body_line_end);
@@ -125,12 +115,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         head_span = Some(span);
         body_from_line = hb.first + 1;
     } else {
-        rec.diagnostics.push(Diagnostic::new(
-            Severity::Error,
-            "P001",
-            from,
-            "no recognisable document head",
-        ));
+        rec.diagnostics.push(Diagnostic::new(Severity::Error, "P001", from, "no recognisable document head"));
     }
 
     // Footnote marks.
@@ -139,11 +124,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
     let n_items = list.as_ref().map_or(0, |l| l.items.len());
     let mut alignment = footnotes::align(src, &cands, n_items);
     let mut cuts: Vec<Span> = marker_spans.clone();
-    let mut mark_spans: Vec<Option<Span>> = alignment
-        .marks
-        .iter()
-        .map(|m| m.map(|ci| cands[ci].cut))
-        .collect();
+    let mut mark_spans: Vec<Option<Span>> = alignment.marks.iter().map(|m| m.map(|ci| cands[ci].cut)).collect();
     if n_items > 0 && mark_spans.iter().all(Option::is_none) {
         let syms = footnotes::symbol_candidates(src, mark_from, notes_start);
         if !syms.is_empty() {
@@ -158,35 +139,16 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
 
     if let Some(list) = &list {
         for (k, item) in list.items.iter().enumerate() {
-            let marker = alignment
-                .markers
-                .get(k)
-                .cloned()
-                .unwrap_or_else(|| item.number.to_string());
-            let anchors: Vec<usize> = mark_spans
-                .get(k)
-                .copied()
-                .flatten()
-                .map(|s| s.start)
-                .into_iter()
-                .collect();
-            let mark_start = mark_spans.get(k).copied().flatten().map(|s| {
-                if src.as_bytes()[s.start] == b' ' {
-                    s.start + 1
-                } else {
-                    s.start
-                }
-            });
+            let marker = alignment.markers.get(k).cloned().unwrap_or_else(|| item.number.to_string());
+            let anchors: Vec<usize> = mark_spans.get(k).copied().flatten().map(|s| s.start).into_iter().collect();
+            let mark_start = mark_spans.get(k).copied().flatten().map(|s| if src.as_bytes()[s.start] == b' ' { s.start + 1 } else { s.start });
             let source = item.text.starts_with("Source:") || item.text.starts_with("Source :");
             if anchors.is_empty() {
                 rec.diagnostics.push(Diagnostic::new(
                     Severity::Warning,
                     "P002",
                     item.span.start,
-                    format!(
-                        "footnote {} (list item {}) has no mark in the text",
-                        marker, item.number
-                    ),
+                    format!("footnote {} (list item {}) has no mark in the text", marker, item.number),
                 ));
             }
             rec.footnotes.push(Footnote {
@@ -233,13 +195,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         } else {
             // Further opener lines ("[Translation.]") are paragraphs.
             let text = clean(src, Span::new(b.start, b.end), &cuts);
-            rec.paragraphs.push(Paragraph {
-                text,
-                number: None,
-                page: None,
-                quoted: false,
-                span: Span::new(b.start, b.end),
-            });
+            rec.paragraphs.push(Paragraph { text, number: None, page: None, quoted: false, span: Span::new(b.start, b.end) });
         }
     }
 
@@ -256,11 +212,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             v.extend(blocks.iter().copied().filter(|b| b.first > hb.last));
             v
         }
-        Some(hb) => blocks
-            .iter()
-            .copied()
-            .filter(|b| b.first > hb.last)
-            .collect(),
+        Some(hb) => blocks.iter().copied().filter(|b| b.first > hb.last).collect(),
         None => Vec::new(),
     };
     let _ = body_from_line;
@@ -285,12 +237,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         }
         let text = clean(src, Span::new(b.start, b.end), &cuts);
         if text.is_empty() {
-            rec.diagnostics.push(Diagnostic::new(
-                Severity::Warning,
-                "P005",
-                b.start,
-                "empty paragraph",
-            ));
+            rec.diagnostics.push(Diagnostic::new(Severity::Warning, "P005", b.start, "empty paragraph"));
             continue;
         }
         // "[Extract.]" right after the head is the source note of old
@@ -308,13 +255,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             }
         }
         if k < 5 && markings::caption(&text, &mut marks) {
-            rec.paragraphs.push(Paragraph {
-                text,
-                number: None,
-                page: page.clone(),
-                quoted,
-                span: Span::new(b.start, b.end),
-            });
+            rec.paragraphs.push(Paragraph { text, number: None, page: page.clone(), quoted, span: Span::new(b.start, b.end) });
             continue;
         }
         // Lists: a heading block followed by item blocks.
@@ -328,10 +269,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             }
         }
         if is_list_head(&text) {
-            pending_list = Some(List {
-                head: text.trim_end_matches(':').to_string(),
-                items: Vec::new(),
-            });
+            pending_list = Some(List { head: text.trim_end_matches(':').to_string(), items: Vec::new() });
             continue;
         }
         let mut body = text.as_str();
@@ -374,31 +312,18 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
     // Signatures: name blocks at the close of a letter.
     for (i, (b, pi)) in para_blocks.iter().enumerate() {
         let p = &rec.paragraphs[*pi];
-        let next = para_blocks
-            .get(i + 1)
-            .map(|(_, pj)| rec.paragraphs[*pj].text.as_str());
-        let prev = i
-            .checked_sub(1)
-            .map(|j| rec.paragraphs[para_blocks[j].1].text.as_str());
+        let next = para_blocks.get(i + 1).map(|(_, pj)| rec.paragraphs[*pj].text.as_str());
+        let prev = i.checked_sub(1).map(|j| rec.paragraphs[para_blocks[j].1].text.as_str());
         if let Some(sig) = signature(&p.text, prev, next, b.line_count()) {
             rec.signatures.push(sig);
         }
     }
 
     // The source note.
-    rec.source_note = rec
-        .footnotes
-        .iter()
-        .find(|f| f.source)
-        .map(|f| f.text.clone())
-        .or(inline_source.clone())
-        .or_else(|| {
-            // Old volumes: the first inclosure label in the body.
-            rec.paragraphs
-                .iter()
-                .find(|p| p.text.starts_with("[Inclosure") && is_bracket_note(&p.text))
-                .map(|p| p.text.clone())
-        });
+    rec.source_note = rec.footnotes.iter().find(|f| f.source).map(|f| f.text.clone()).or(inline_source.clone()).or_else(|| {
+        // Old volumes: the first inclosure label in the body.
+        rec.paragraphs.iter().find(|p| p.text.starts_with("[Inclosure") && is_bracket_note(&p.text)).map(|p| p.text.clone())
+    });
     if rec.file_number.is_none() {
         if let Some(sn) = &rec.source_note {
             rec.file_number = file_in_note(sn);
@@ -410,10 +335,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             rec.diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 "P004",
-                note.span.start
-                    + (note.span.end - note.span.start).min(
-                        *off + (note.span.end - note.span.start).saturating_sub(note.text.len()),
-                    ),
+                note.span.start + (note.span.end - note.span.start).min(*off + (note.span.end - note.span.start).saturating_sub(note.text.len())),
                 format!("marking {tok:?} is in no known vocabulary"),
             ));
         }
@@ -442,12 +364,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         refs::scan(b.text(src), b.start, false, &mut rec.references);
     }
     for f in &rec.footnotes {
-        refs::scan(
-            &src[f.span.start..f.span.end],
-            f.span.start,
-            true,
-            &mut rec.references,
-        );
+        refs::scan(&src[f.span.start..f.span.end], f.span.start, true, &mut rec.references);
     }
     if let Some(r) = &rec.routing {
         let at = r.offset;
@@ -467,20 +384,13 @@ fn is_marker_only(text: &str, b: &Block, markers: &[Span]) -> bool {
             covered += m.end - m.start;
         }
     }
-    covered > 0
-        && text.chars().filter(|c| !c.is_whitespace()).count() == {
-            let mut n = 0;
-            for m in markers
-                .iter()
-                .filter(|m| m.start >= b.start && m.end <= b.end)
-            {
-                n += text_at(text, b.start, *m)
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .count();
-            }
-            n
+    covered > 0 && text.chars().filter(|c| !c.is_whitespace()).count() == {
+        let mut n = 0;
+        for m in markers.iter().filter(|m| m.start >= b.start && m.end <= b.end) {
+            n += text_at(text, b.start, *m).chars().filter(|c| !c.is_whitespace()).count();
         }
+        n
+    }
 }
 
 fn text_at<'a>(text: &'a str, base: usize, s: Span) -> &'a str {
@@ -512,22 +422,12 @@ pub fn clean(src: &str, span: Span, cuts: &[Span]) -> String {
         }
         return out;
     }
-    let lines: Vec<&str> = out
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<&str> = out.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     lines.join("\n")
 }
 
 /// Report "[Page" without a closing bracket.
-fn unclosed_page(
-    src: &str,
-    from: usize,
-    to: usize,
-    markers: &[pages::Marker],
-    out: &mut Vec<Diagnostic>,
-) {
+fn unclosed_page(src: &str, from: usize, to: usize, markers: &[pages::Marker], out: &mut Vec<Diagnostic>) {
     let hay = &src.as_bytes()[from..to];
     let finder = memchr::memmem::find_iter(hay, b"[Page");
     let mut mi = 0;
@@ -540,18 +440,11 @@ fn unclosed_page(
             continue;
         }
         let rest = &src[at..to];
-        let closed = rest[1..]
-            .find(']')
-            .is_some_and(|c| !rest[1..=c].contains('\n') && c < 20);
+        let closed = rest[1..].find(']').is_some_and(|c| !rest[1..=c].contains('\n') && c < 20);
         if !closed {
             reported += 1;
             if reported <= 20 {
-                out.push(Diagnostic::new(
-                    Severity::Error,
-                    "P003",
-                    at,
-                    "unclosed page marker \"[Page\"",
-                ));
+                out.push(Diagnostic::new(Severity::Error, "P003", at, "unclosed page marker \"[Page\""));
             }
         }
     }
@@ -559,43 +452,28 @@ fn unclosed_page(
 
 /// "[Extract.]", "[Telegram.—Paraphrase.]": a one-line bracketed note.
 fn is_bracket_note(t: &str) -> bool {
-    t.starts_with('[')
-        && t.ends_with(']')
-        && t.len() < 120
-        && !t.contains('\n')
-        && !t.starts_with("[Page")
-        && head::is_editorial_line(t)
+    t.starts_with('[') && t.ends_with(']') && t.len() < 120 && !t.contains('\n') && !t.starts_with("[Page") && head::is_editorial_line(t)
 }
 
 /// Lines that are not the text proper: despatch numbers, bracketed notes,
 /// salutation-free captions.
 fn is_editorial_para(t: &str) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\*?No\.\s?\d+[^ ]*|\[[^\]]*\]\.?|\[.*\]|NIE .*|USDel/MC/\d+.*)$")
-            .expect("regex")
-    });
+    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\*?No\.\s?\d+[^ ]*|\[[^\]]*\]\.?|\[.*\]|NIE .*|USDel/MC/\d+.*)$").expect("regex"));
     RE.is_match(t)
 }
 
 /// The routing tag at the start of the first paragraph: "Hakto 1." (series
 /// and serial) or a bare telegram number "1038." that is not paragraph 1.
 fn routing(text: &str, offset: usize) -> Option<(Routing, usize)> {
-    static SERIES: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^([A-Za-z]{4,6}) (\d{1,5})\.(?:\s|$)").expect("regex"));
-    static NUMBER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,5})\.(?:\s|$)").expect("regex"));
+    static SERIES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Za-z]{4,6}) (\d{1,5})\.(?:\s|$)").expect("regex"));
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,5})\.(?:\s|$)").expect("regex"));
     if let Some(c) = SERIES.captures(text) {
         let word = c.get(1)?.as_str();
         let cased = word.chars().next().is_some_and(char::is_uppercase);
         if cased && is_series(word) {
             let tag = c.get(0)?.as_str().trim_end();
             return Some((
-                Routing {
-                    series: Some(series_name(word)),
-                    number: c.get(2)?.as_str().to_string(),
-                    text: tag.to_string(),
-                    offset,
-                },
+                Routing { series: Some(series_name(word)), number: c.get(2)?.as_str().to_string(), text: tag.to_string(), offset },
                 tag.len(),
             ));
         }
@@ -609,15 +487,7 @@ fn routing(text: &str, offset: usize) -> Option<(Routing, usize)> {
         let next_is_para = NUMBER.is_match(rest);
         if value >= 2 || next_is_para {
             let tag = c.get(0)?.as_str().trim_end();
-            return Some((
-                Routing {
-                    series: None,
-                    number: n.to_string(),
-                    text: tag.to_string(),
-                    offset,
-                },
-                tag.len(),
-            ));
+            return Some((Routing { series: None, number: n.to_string(), text: tag.to_string(), offset }, tag.len()));
         }
     }
     None
@@ -628,9 +498,7 @@ fn routing(text: &str, offset: usize) -> Option<(Routing, usize)> {
 fn para_number(text: &str) -> (Option<String>, &str) {
     static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+").expect("regex"));
     if let Some(c) = RE.captures(text) {
-        let (Some(n), Some(m)) = (c.get(1), c.get(0)) else {
-            return (None, text);
-        };
+        let (Some(n), Some(m)) = (c.get(1), c.get(0)) else { return (None, text) };
         let rest = &text[m.end()..];
         if !rest.is_empty() {
             return (Some(n.as_str().to_string()), rest);
@@ -644,9 +512,7 @@ fn inline_signature(text: &str) -> Option<String> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:Sincerely|Faithfully|Respectfully|Cordially|Warm regards|Best regards|Regards)(?: yours)?,\s+([A-Z][A-Za-z. ]{0,40}?)\.?\s+End text\.?\s*$").expect("regex")
     });
-    RE.captures(text)
-        .and_then(|c| c.get(1))
-        .map(|m| m.as_str().trim().to_string())
+    RE.captures(text).and_then(|c| c.get(1)).map(|m| m.as_str().trim().to_string())
 }
 
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
@@ -655,12 +521,7 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A signature block: one to four short lines whose first is a name, at the
 /// close of a letter.
-fn signature(
-    text: &str,
-    prev: Option<&str>,
-    next: Option<&str>,
-    line_count: usize,
-) -> Option<String> {
+fn signature(text: &str, prev: Option<&str>, next: Option<&str>, line_count: usize) -> Option<String> {
     if line_count > 4 || text.len() > 200 {
         return None;
     }
@@ -688,11 +549,7 @@ fn signature(
     if !(closing_before || end_after) {
         return None;
     }
-    if !closing_before
-        && text.lines().count() == 1
-        && first.split_whitespace().count() == 1
-        && !first.chars().next()?.is_uppercase()
-    {
+    if !closing_before && text.lines().count() == 1 && first.split_whitespace().count() == 1 && !first.chars().next()?.is_uppercase() {
         return None;
     }
     if line_count > 1 && first.ends_with(',') {
@@ -717,60 +574,14 @@ fn is_name(line: &str) -> bool {
     if words.is_empty() || words.len() > 7 {
         return false;
     }
-    const PARTICLES: &[&str] = &[
-        "de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "y", "e", "d’", "of",
-        "and", "v.",
-    ];
+    const PARTICLES: &[&str] = &["de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "y", "e", "d’", "of", "and", "v."];
     const NOT_NAMES: &[&str] = &[
-        "SUBJECT",
-        "PARTICIPANTS",
-        "PRESENT",
-        "Enclosure",
-        "Inclosure",
-        "Attachment",
-        "Translation",
-        "Extract",
-        "Confidential",
-        "Secret",
-        "Untitled",
-        "Memorandum",
-        "Telegram",
-        "Note",
-        "Annex",
-        "Appendix",
-        "Postscript",
-        "Department",
-        "Washington",
-        "Sir",
-        "Gentlemen",
-        "Sirs",
-        "Excellency",
-        "The",
-        "Dear",
-        "Warm",
-        "Signed",
-        "Approved",
-        "Respectfully",
-        "Sincerely",
-        "Faithfully",
-        "Yours",
-        "Cordially",
-        "End",
-        "Begin",
-        "Exhibit",
-        "Minutes",
-        "Agenda",
-        "Summary",
-        "Conclusions",
-        "Recommendations",
-        "Discussion",
-        "Text",
-        "Document",
+        "SUBJECT", "PARTICIPANTS", "PRESENT", "Enclosure", "Inclosure", "Attachment", "Translation", "Extract", "Confidential", "Secret",
+        "Untitled", "Memorandum", "Telegram", "Note", "Annex", "Appendix", "Postscript", "Department", "Washington", "Sir", "Gentlemen",
+        "Sirs", "Excellency", "The", "Dear", "Warm", "Signed", "Approved", "Respectfully", "Sincerely", "Faithfully", "Yours", "Cordially",
+        "End", "Begin", "Exhibit", "Minutes", "Agenda", "Summary", "Conclusions", "Recommendations", "Discussion", "Text", "Document",
     ];
-    if NOT_NAMES
-        .iter()
-        .any(|n| words[0].trim_end_matches([',', '.', ':']) == *n)
-    {
+    if NOT_NAMES.iter().any(|n| words[0].trim_end_matches([',', '.', ':']) == *n) {
         return false;
     }
     if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
@@ -778,43 +589,18 @@ fn is_name(line: &str) -> bool {
     }
     words.iter().all(|w| {
         let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '“' | '”' | '"'));
-        w.is_empty()
-            || PARTICLES.contains(&w)
-            || w.chars().next().is_some_and(|c| c.is_uppercase())
-            || w == "&c."
+        w.is_empty() || PARTICLES.contains(&w) || w.chars().next().is_some_and(|c| c.is_uppercase()) || w == "&c."
     })
 }
 
 fn is_list_head(t: &str) -> bool {
-    matches!(
-        t.trim_end_matches(':'),
-        "SUBJECT"
-            | "PARTICIPANTS"
-            | "PRESENT"
-            | "DISTRIBUTION"
-            | "Participants"
-            | "Subject"
-            | "Present"
-    )
+    matches!(t.trim_end_matches(':'), "SUBJECT" | "PARTICIPANTS" | "PRESENT" | "DISTRIBUTION" | "Participants" | "Subject" | "Present")
 }
 
 fn list_items(t: &str) -> Option<Vec<String>> {
     let lines: Vec<&str> = t.lines().collect();
-    if lines
-        .iter()
-        .all(|l| l.trim_start().starts_with('•') || l.trim_start().starts_with("- "))
-    {
-        return Some(
-            lines
-                .iter()
-                .map(|l| {
-                    l.trim_start()
-                        .trim_start_matches(['•', '-'])
-                        .trim()
-                        .to_string()
-                })
-                .collect(),
-        );
+    if lines.iter().all(|l| l.trim_start().starts_with('•') || l.trim_start().starts_with("- ")) {
+        return Some(lines.iter().map(|l| l.trim_start().trim_start_matches(['•', '-']).trim().to_string()).collect());
     }
     None
 }
@@ -822,24 +608,13 @@ fn list_items(t: &str) -> Option<Vec<String>> {
 /// "Department of State, Central Files, 611.67/8–3058." → "611.67/8–3058";
 /// "National Archives, RG 59, Central Files 1964–66, POL 27 VIET S." → "POL 27 VIET S".
 fn file_in_note(note: &str) -> Option<String> {
-    static DEC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"Central (?:Decimal )?Files?,? (\d{3}[\dA-Z.]*(?: [A-Z][\w-]*)*/[\dA-Za-z–\-]+)",
-        )
-        .expect("regex")
-    });
-    static SUBJ: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"Central Files \d{4}[–-]\d{2,4}, ([A-Z]{2,4} \d+(?:[–-]\d+)?(?: [A-Z][A-Z\-]*)*)",
-        )
-        .expect("regex")
-    });
+    static DEC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"Central (?:Decimal )?Files?,? (\d{3}[\dA-Z.]*(?: [A-Z][\w-]*)*/[\dA-Za-z–\-]+)").expect("regex"));
+    static SUBJ: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"Central Files \d{4}[–-]\d{2,4}, ([A-Z]{2,4} \d+(?:[–-]\d+)?(?: [A-Z][A-Z\-]*)*)").expect("regex"));
     if let Some(c) = DEC.captures(note) {
         return c.get(1).map(|m| m.as_str().to_string());
     }
-    SUBJ.captures(note)
-        .and_then(|c| c.get(1))
-        .map(|m| m.as_str().trim().to_string())
+    SUBJ.captures(note).and_then(|c| c.get(1)).map(|m| m.as_str().trim().to_string())
 }
 
 #[cfg(test)]

@@ -24,11 +24,8 @@ pub struct Malformed {
     pub text: String,
 }
 
-const PREFIXES: [(&str, &str); 3] = [
-    ("[Page ", "page"),
-    ("[Facsimile Page ", "facsimile"),
-    ("[Typeset Page ", "typeset"),
-];
+const PREFIXES: [(&str, &str); 3] =
+    [("[Page ", "page"), ("[Facsimile Page ", "facsimile"), ("[Typeset Page ", "typeset")];
 
 /// Find every page marker in `src[from..to]`, and the malformed ones.
 pub fn scan(src: &str, from: usize, to: usize) -> (Vec<Marker>, Vec<Malformed>) {
@@ -45,19 +42,12 @@ pub fn scan(src: &str, from: usize, to: usize) -> (Vec<Marker>, Vec<Malformed>) 
             if let Some(after) = rest.strip_prefix(prefix) {
                 if let Some((n, len)) = page_value(after) {
                     let end = at + prefix.len() + len + 1;
-                    markers.push(Marker {
-                        n: n.to_string(),
-                        kind,
-                        span: Span::new(at, end),
-                    });
+                    markers.push(Marker { n: n.to_string(), kind, span: Span::new(at, end) });
                     i = end;
                     matched = true;
                 } else if let Some(close) = after.find(']').filter(|&c| c <= 12) {
                     let end = at + prefix.len() + close + 1;
-                    bad.push(Malformed {
-                        span: Span::new(at, end),
-                        text: src[at..end].to_string(),
-                    });
+                    bad.push(Malformed { span: Span::new(at, end), text: src[at..end].to_string() });
                     i = end;
                     matched = true;
                 }
@@ -66,10 +56,7 @@ pub fn scan(src: &str, from: usize, to: usize) -> (Vec<Marker>, Vec<Malformed>) 
         }
         if !matched && looks_misspelt(rest) {
             let close = rest.find(']').unwrap_or(0);
-            bad.push(Malformed {
-                span: Span::new(at, at + close + 1),
-                text: rest[..=close].to_string(),
-            });
+            bad.push(Malformed { span: Span::new(at, at + close + 1), text: rest[..=close].to_string() });
         }
     }
     (markers, bad)
@@ -99,9 +86,7 @@ fn valid_value(v: &str) -> bool {
 /// "[Pag 219]", "[Paeg 219]", "[page 219]": a bracket holding a word that is
 /// nearly "Page" and a number.
 fn looks_misspelt(rest: &str) -> bool {
-    let Some(close) = rest.find(']') else {
-        return false;
-    };
+    let Some(close) = rest.find(']') else { return false };
     if close > 20 {
         return false;
     }
@@ -114,10 +99,7 @@ fn looks_misspelt(rest: &str) -> bool {
         return false;
     }
     let w = word.to_ascii_lowercase();
-    matches!(
-        w.as_str(),
-        "pag" | "pge" | "paeg" | "pgae" | "apge" | "page" | "pag." | "p." | "pp" | "pg" | "pg."
-    )
+    matches!(w.as_str(), "pag" | "pge" | "paeg" | "pgae" | "apge" | "page" | "pag." | "p." | "pp" | "pg" | "pg.")
 }
 
 #[cfg(test)]

@@ -40,19 +40,12 @@ pub fn scan(text: &str, base: usize, in_footnote: bool, out: &mut Vec<Reference>
         } else if let Some(d) = c.name("doc") {
             push_doc(out, m.as_str(), d.as_str(), in_footnote, offset);
             if let Some(more) = c.name("more") {
-                static NUM: LazyLock<Regex> =
-                    LazyLock::new(|| Regex::new(r"\d+[a-z]?").expect("regex"));
+                static NUM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+[a-z]?").expect("regex"));
                 let dash = more.as_str().trim_start().starts_with(['–', '-']);
                 for n in NUM.find_iter(more.as_str()) {
                     // "Documents 12–14" names a range: its end only.
                     let _ = dash;
-                    push_doc(
-                        out,
-                        m.as_str(),
-                        n.as_str(),
-                        in_footnote,
-                        base + more.start() + n.start(),
-                    );
+                    push_doc(out, m.as_str(), n.as_str(), in_footnote, base + more.start() + n.start());
                 }
             }
         } else if let (Some(s), Some(n)) = (c.name("series"), c.name("serial")) {
@@ -104,30 +97,19 @@ mod tests {
     #[test]
     fn refs_table() {
         let cases: &[(&str, &[(&str, &str, Option<&str>)])] = &[
-            (
-                "In message Hakto 7, October 24",
-                &[("cable", "7", Some("Hakto"))],
-            ),
+            ("In message Hakto 7, October 24", &[("cable", "7", Some("Hakto"))]),
             ("telegram 15849 from Moscow", &[("telegram", "15849", None)]),
             ("See footnote 5, Document 112.", &[("footnote", "5", None)]),
             ("See Document 108.", &[("document", "108", None)]),
-            (
-                "Documents 12 and 14",
-                &[("document", "12", None), ("document", "14", None)],
-            ),
-            (
-                "SECTO 123 and Deptel 1461",
-                &[("cable", "123", Some("Secto")), ("telegram", "1461", None)],
-            ),
+            ("Documents 12 and 14", &[("document", "12", None), ("document", "14", None)]),
+            ("SECTO 123 and Deptel 1461", &[("cable", "123", Some("Secto")), ("telegram", "1461", None)]),
             ("Today 12 people", &[]),
         ];
         for (text, want) in cases {
             let mut out = Vec::new();
             scan(text, 0, false, &mut out);
-            let got: Vec<(&str, &str, Option<&str>)> = out
-                .iter()
-                .map(|r| (r.kind.as_str(), r.number.as_str(), r.series.as_deref()))
-                .collect();
+            let got: Vec<(&str, &str, Option<&str>)> =
+                out.iter().map(|r| (r.kind.as_str(), r.number.as_str(), r.series.as_deref())).collect();
             assert_eq!(&got, want, "{text}");
         }
     }

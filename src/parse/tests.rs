@@ -19,15 +19,9 @@ fn seed_record() {
         Some("Message From Secretary of State Kissinger to the President’s Deputy Assistant for National Security Affairs (Scowcroft)")
     );
     let routing = r.routing.as_ref().expect("routing");
-    assert_eq!(
-        (routing.series.as_deref(), routing.number.as_str()),
-        (Some("Hakto"), "1")
-    );
+    assert_eq!((routing.series.as_deref(), routing.number.as_str()), (Some("Hakto"), "1"));
     assert_eq!(r.pages, ["219"]);
-    assert!(r
-        .paragraphs
-        .iter()
-        .any(|p| p.text.contains("temporary obstacles may arise")));
+    assert!(r.paragraphs.iter().any(|p| p.text.contains("temporary obstacles may arise")));
     let markers: Vec<&str> = r.footnotes.iter().map(|f| f.marker.as_str()).collect();
     assert_eq!(markers, ["1", "2"]);
     for f in &r.footnotes {
@@ -39,44 +33,24 @@ fn seed_record() {
     assert_eq!(r.precedence.as_deref(), Some("Flash"));
     let quoted: Vec<bool> = r.paragraphs.iter().map(|p| p.quoted).collect();
     // 1. Please…, 2. Begin text: Dear…, six quoted paragraphs, 3. Warm regards.
-    assert_eq!(
-        quoted,
-        [false, true, true, true, true, true, true, true, false]
-    );
-    assert!(r.paragraphs[1]
-        .text
-        .starts_with("Begin text: Dear Mr. General-Secretary"));
+    assert_eq!(quoted, [false, true, true, true, true, true, true, true, false]);
+    assert!(r.paragraphs[1].text.starts_with("Begin text: Dear Mr. General-Secretary"));
     assert!(r.paragraphs[7].text.ends_with("End text."));
     assert_eq!(r.paragraphs[0].number.as_deref(), Some("1"));
-    assert!(r.paragraphs[0]
-        .text
-        .starts_with("Please get immediate approval"));
-    assert!(
-        r.paragraphs[0].text.ends_with("my mission."),
-        "mark removed"
-    );
+    assert!(r.paragraphs[0].text.starts_with("Please get immediate approval"));
+    assert!(r.paragraphs[0].text.ends_with("my mission."), "mark removed");
     assert_eq!(r.paragraphs[4].page, None);
     assert_eq!(r.paragraphs[5].page.as_deref(), Some("219"));
     assert_eq!(r.signatures, ["GRF"]);
-    assert!(r
-        .references
-        .iter()
-        .any(|x| x.kind == "cable" && x.series.as_deref() == Some("Hakto") && x.number == "7"));
-    assert!(r
-        .source_note
-        .as_deref()
-        .is_some_and(|s| s.starts_with("Source: Ford Library") && s.ends_with("Flash.")));
+    assert!(r.references.iter().any(|x| x.kind == "cable" && x.series.as_deref() == Some("Hakto") && x.number == "7"));
+    assert!(r.source_note.as_deref().is_some_and(|s| s.starts_with("Source: Ford Library") && s.ends_with("Flash.")));
     assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
 }
 
 #[test]
 fn routing_table() {
     let cases: &[(&str, Option<(Option<&str>, &str)>, Option<&str>)] = &[
-        (
-            "Hakto 1. 1. Please get",
-            Some((Some("Hakto"), "1")),
-            Some("1"),
-        ),
+        ("Hakto 1. 1. Please get", Some((Some("Hakto"), "1")), Some("1")),
         ("1289. 1. Unless", Some((None, "1289")), Some("1")),
         ("1038. My number 1010, …", Some((None, "1038")), None),
         ("1. Please get", None, Some("1")),
@@ -86,9 +60,7 @@ fn routing_table() {
     ];
     for (text, want, para) in cases {
         let got = routing(text, 0);
-        let got_pair = got
-            .as_ref()
-            .map(|(r, _)| (r.series.as_deref(), r.number.as_str()));
+        let got_pair = got.as_ref().map(|(r, _)| (r.series.as_deref(), r.number.as_str()));
         assert_eq!(got_pair, *want, "{text}");
         let rest = got.map_or(*text, |(_, len)| text[len..].trim_start());
         assert_eq!(para_number(rest).0.as_deref(), *para, "{text}");
@@ -129,19 +101,7 @@ fn file_line_and_volume_wide_marks() {
 
 #[test]
 fn total_on_odd_text() {
-    for src in [
-        "",
-        " ",
-        "\n\n\n",
-        "[Page",
-        "[Page 1",
-        "1.",
-        "  1. x",
-        "é[Page 2]é",
-        "\r\n\r\n1. a\r\n",
-        "[Page [3]]",
-        "0\n  1. a",
-    ] {
+    for src in ["", " ", "\n\n\n", "[Page", "[Page 1", "1.", "  1. x", "é[Page 2]é", "\r\n\r\n1. a\r\n", "[Page [3]]", "0\n  1. a"] {
         let r = parse(src, "x");
         for f in &r.footnotes {
             for &a in &f.anchors {
