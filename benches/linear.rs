@@ -1,10 +1,17 @@
 //! Linear time on adversarial inputs (issue 5): each shape at sizes ×1,
 //! ×2, ×4, ×8; time per byte (criterion's throughput) must stay flat.
 //! `cargo bench --bench linear`.
+//!
+//! The shapes on which the parser is quadratic today ("[Page" or "[" with
+//! no closing bracket: see tests/regression.rs) take minutes at ×8; they
+//! run only with `CABLES_BENCH_ALL=1`.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+/// Shapes known to take quadratic time (parser bugs, tests/regression.rs).
+const QUADRATIC: &[&str] = &["unclosed [Page", "open brackets"];
 
 /// Base size of each input, in bytes (×1).
 const BASE: usize = 256 << 10;
@@ -41,6 +48,7 @@ fn shapes(size: usize) -> Vec<(&'static str, String)> {
             build("1. Head\n\n", "text[Page 12]more ", size, "\n"),
         ),
         ("unclosed [Page", build("1. Head\n\n", "[Page", size, "\n")),
+        ("open brackets", build("1. Head\n\n", "[", size, "\n")),
         (
             "deep quotes",
             build(
@@ -60,7 +68,12 @@ fn shapes(size: usize) -> Vec<(&'static str, String)> {
 }
 
 fn bench(c: &mut Criterion) {
+    let all = std::env::var_os("CABLES_BENCH_ALL").is_some();
     for (shape, _) in shapes(16) {
+        if !all && QUADRATIC.contains(&shape) {
+            eprintln!("linear/{shape}: skipped (quadratic today; CABLES_BENCH_ALL=1 runs it)");
+            continue;
+        }
         let mut g = c.benchmark_group(format!("linear/{shape}"));
         g.sample_size(10);
         for k in [1usize, 2, 4, 8] {

@@ -98,3 +98,41 @@ fn fuzz_p004_offset_on_a_char_boundary() {
     assert_eq!(p004, [20]);
     assert_eq!(cables::account::check_spans(&rec, &src), Ok(()));
 }
+
+/// Triage helper, not a test: `CABLES_TRIAGE_DIR=fuzz/artifacts/parse cargo
+/// test --release --test regression -- --ignored triage --nocapture` runs
+/// the parse fuzz target's checks on every file there and prints what
+/// fails, and how.
+#[test]
+#[ignore = "tool: triage fuzzer artifacts"]
+fn triage() {
+    let Some(dir) = std::env::var_os("CABLES_TRIAGE_DIR") else {
+        return;
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    for p in paths {
+        let bytes = std::fs::read(&p).unwrap();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let t = Instant::now();
+        let res = std::panic::catch_unwind(|| {
+            let rec = cables::parse::parse(&text, "t.txt");
+            cables::account::check_spans(&rec, &text)
+        });
+        let verdict = match res {
+            Ok(Ok(())) => "ok".to_string(),
+            Ok(Err(e)) => format!("SPAN {e}"),
+            Err(_) => "PANIC".to_string(),
+        };
+        println!(
+            "{} ({} B, {:?}): {verdict}",
+            p.display(),
+            bytes.len(),
+            t.elapsed()
+        );
+    }
+}
