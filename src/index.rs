@@ -513,3 +513,59 @@ pub fn relative(root: &Path, path: &Path) -> String {
         s.replace(std::path::MAIN_SEPARATOR, "/")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_come_in_walk_order_past_the_window() {
+        let d = tempfile::tempdir().unwrap();
+        let n = WINDOW * 3 + 7;
+        let mut want = Vec::new();
+        for i in 0..n {
+            let sub = if i % 3 == 0 { "a" } else { "b/c" };
+            fs::create_dir_all(d.path().join(sub)).unwrap();
+            let name = format!("{sub}/d{i:04}.txt");
+            // Sizes vary so that workers finish out of order.
+            let body = "Text. ".repeat(1 + (i * 7919) % 3000);
+            fs::write(d.path().join(&name), format!("{i}. Head\n\n{body}\n")).unwrap();
+            want.push(name);
+        }
+        fs::write(d.path().join("skip.md"), "x").unwrap();
+        want.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
+        let mut got = Vec::new();
+        let s = index(
+            d.path(),
+            &Options::default(),
+            |r| {
+                got.push(r.path.clone());
+                Ok(())
+            },
+            |w| panic!("{w}"),
+        )
+        .unwrap();
+        assert_eq!(got, want);
+        assert_eq!((s.files, s.documents, s.skipped), (n, n, 1));
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_run() {
+        let d = tempfile::tempdir().unwrap();
+        for i in 0..WINDOW * 2 {
+            fs::write(d.path().join(format!("d{i:04}.txt")), "1. Head\n\nText.\n").unwrap();
+        }
+        let mut calls = 0;
+        let res = index(
+            d.path(),
+            &Options::default(),
+            |_| {
+                calls += 1;
+                Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed"))
+            },
+            |_| {},
+        );
+        assert!(matches!(res, Err(Error::Sink(e)) if e.kind() == io::ErrorKind::BrokenPipe));
+        assert_eq!(calls, 1);
+    }
+}
