@@ -1,23 +1,24 @@
 //! Indexing a folder: walk it in path order, parse files in parallel, and
 //! hand the records to a sink in path order.
 //!
-//! Memory is bounded: the walk is consumed in batches of [`BATCH`] files;
-//! each batch is parsed in parallel (rayon) and its records are handed to
-//! the sink in order before the next batch is read. A file that cannot be
-//! read gives a record with a diagnostic; it never stops the index.
+//! Memory is bounded: at most [`WINDOW`] files are in flight (a sliding
+//! window); each is read and parsed on the rayon pool, and records are
+//! written in walk order by the calling thread as soon as the oldest file
+//! is done. A file that cannot be read gives a record with a diagnostic; it
+//! never stops the index.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use std::collections::VecDeque;
+use std::sync::mpsc;
+
 use walkdir::WalkDir;
 
+use crate::cache;
 use crate::document;
 use crate::record::Record;
-
-/// Files parsed together before their records are written.
-pub const BATCH: usize = 256;
 
 /// How to walk.
 #[derive(Debug, Clone, Default)]
@@ -25,6 +26,10 @@ pub struct Options {
     /// Follow symbolic links (off by default: a link out of the folder is
     /// not read unless asked).
     pub follow_links: bool,
+    /// Called on each file just before it is read, on the worker thread.
+    /// For tests that change the folder during the walk (a file removed
+    /// after it was listed); `None` in normal use.
+    pub before_read: Option<fn(&Path)>,
 }
 
 /// What an index run saw.
@@ -42,6 +47,10 @@ pub struct Summary {
     pub warnings: usize,
     /// Diagnostics of severity error in the records, plus walk errors.
     pub errors: usize,
+    /// Files whose records were reused from the previous index.
+    pub reused: usize,
+    /// Bytes of the files indexed.
+    pub bytes: u64,
 }
 
 /// A problem that stops the whole run.
@@ -122,46 +131,262 @@ pub fn records_and_text_of_file(path: &Path, rel: &str) -> (Vec<Record>, String)
     }
 }
 
-/// A walked entry waiting to be parsed, or a record already made for it.
+/// Files in flight at most: read, parsed or waiting to be written. Bounds
+/// memory (a window of pending records, never the whole corpus) while
+/// keeping every core busy when one file is slower than the rest.
+pub const WINDOW: usize = 128;
+
+/// Where records go, in path order, from one thread.
+pub trait Output {
+    /// Write one record.
+    fn record(&mut self, r: &Record) -> io::Result<()>;
+    /// Write record lines reused from a previous index (NDJSON, each line
+    /// ending in "\n").
+    fn raw(&mut self, _lines: &[u8]) -> io::Result<()> {
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "this output cannot take reused records",
+        ))
+    }
+    /// Bytes written so far (for the incremental cache).
+    fn position(&self) -> u64 {
+        0
+    }
+}
+
+/// An [`Output`] from a closure.
+struct FnOutput<S>(S);
+
+impl<S: FnMut(&Record) -> io::Result<()>> Output for FnOutput<S> {
+    fn record(&mut self, r: &Record) -> io::Result<()> {
+        (self.0)(r)
+    }
+}
+
+/// Incremental indexing: the previous run to reuse, and the cache of this
+/// run to write.
+pub struct Incremental {
+    /// The previous run, if there is a usable one.
+    pub previous: Option<cache::Previous>,
+    /// The cache of this run.
+    pub writer: cache::Writer,
+}
+
+/// Size and modification time of a file, from the walk.
+#[derive(Debug, Clone, Copy)]
+struct Stat {
+    size: u64,
+    mtime: i128,
+}
+
+fn stat_of(meta: &fs::Metadata) -> Stat {
+    let mtime = meta
+        .modified()
+        .ok()
+        .map(|t| match t.duration_since(std::time::UNIX_EPOCH) {
+            Ok(d) => d.as_nanos() as i128,
+            Err(e) => -(e.duration().as_nanos() as i128),
+        })
+        .unwrap_or(0);
+    Stat {
+        size: meta.len(),
+        mtime,
+    }
+}
+
+/// A walked file waiting to be parsed, or a record already made for it.
 enum Job {
-    Parse(PathBuf, String, Kind),
-    Done(Box<Record>),
+    Parse {
+        path: PathBuf,
+        rel: String,
+        kind: Kind,
+        stat: Option<Stat>,
+        old: Option<cache::Entry>,
+        utf8_name: bool,
+    },
+}
+
+/// What a worker gives back for one file.
+struct Done {
+    rel: String,
+    stat: Option<Stat>,
+    hash: Option<u64>,
+    outcome: Outcome,
+}
+
+enum Outcome {
+    Parsed(Vec<Record>),
+    Reuse(cache::Entry),
+}
+
+fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>) -> Done {
+    let Job::Parse {
+        path,
+        rel,
+        kind,
+        stat,
+        old,
+        utf8_name,
+    } = job;
+    if let Some(hook) = before_read {
+        hook(&path);
+    }
+    let bytes = match fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            let r = document::unreadable(&rel, "E010", format!("cannot read file: {e}"));
+            return Done {
+                rel,
+                stat: None,
+                hash: None,
+                outcome: Outcome::Parsed(vec![r]),
+            };
+        }
+    };
+    let hash = hashing.then(|| cache::hash(&bytes));
+    if let (Some(old), Some(h)) = (old, hash) {
+        if old.hash == h && old.size == bytes.len() as u64 {
+            return Done {
+                rel,
+                stat,
+                hash,
+                outcome: Outcome::Reuse(old),
+            };
+        }
+    }
+    let mut recs = match kind {
+        Kind::Text => document::records_from_text_bytes(&bytes, &rel),
+        Kind::Xml => document::records_from_xml_bytes(&bytes, &rel),
+    };
+    drop(bytes);
+    if !utf8_name {
+        for r in &mut recs {
+            let mut d = crate::diag::Diagnostic::new(
+                crate::diag::Severity::Warning,
+                "E005",
+                0,
+                "file name is not UTF-8; shown with U+FFFD",
+            );
+            d.line = 1;
+            d.column = 1;
+            r.diagnostics.insert(0, d);
+        }
+    }
+    Done {
+        rel,
+        stat,
+        hash,
+        outcome: Outcome::Parsed(recs),
+    }
 }
 
 /// Index `root`, giving each record to `sink` in path order. Diagnostics
 /// about the walk itself are given to `warn`.
-pub fn index<S, W>(root: &Path, opts: &Options, mut sink: S, mut warn: W) -> Result<Summary, Error>
+pub fn index<S, W>(root: &Path, opts: &Options, sink: S, mut warn: W) -> Result<Summary, Error>
 where
     S: FnMut(&Record) -> io::Result<()>,
     W: FnMut(&str),
 {
+    index_to(
+        root,
+        opts,
+        &mut FnOutput(sink),
+        None,
+        &mut warn,
+        &mut |_| {},
+    )
+}
+
+/// Index `root` into `out`, in path order: the walk runs on this thread,
+/// files are read and parsed on the rayon pool with at most [`WINDOW`] in
+/// flight, and their records are written here, in walk order, as soon as
+/// the oldest file in flight is done. With `inc`, unchanged files (size,
+/// mtime, content hash, parser version) have their record lines copied
+/// from the previous index. `warn` gets problems of the walk; `tick` is
+/// called with each file's size as it is written (for a progress bar).
+pub fn index_to(
+    root: &Path,
+    opts: &Options,
+    out: &mut dyn Output,
+    mut inc: Option<&mut Incremental>,
+    warn: &mut dyn FnMut(&str),
+    tick: &mut dyn FnMut(u64),
+) -> Result<Summary, Error> {
     let meta = fs::metadata(root).map_err(|e| Error::Root(root.to_path_buf(), e))?;
     if meta.is_dir() {
         fs::read_dir(root).map_err(|e| Error::Root(root.to_path_buf(), e))?;
     }
     let mut summary = Summary::default();
+    let hashing = inc.is_some();
+    let before_read = opts.before_read;
     let walker = WalkDir::new(root)
         .follow_links(opts.follow_links)
         .sort_by_file_name();
-    let mut batch: Vec<Job> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Job>, summary: &mut Summary| -> Result<(), Error> {
-        let records: Vec<Vec<Record>> = batch
-            .par_drain(..)
-            .map(|job| match job {
-                Job::Parse(path, rel, kind) => records_of_file(&path, &rel, kind),
-                Job::Done(r) => vec![*r],
-            })
-            .collect();
-        for recs in records {
-            summary.files += 1;
-            for r in &recs {
-                count(r, summary);
-                summary.documents += 1;
-                sink(r).map_err(Error::Sink)?;
+    let mut pending: VecDeque<mpsc::Receiver<Done>> = VecDeque::with_capacity(WINDOW);
+
+    let mut finish = |done: Done,
+                      summary: &mut Summary,
+                      inc: &mut Option<&mut Incremental>|
+     -> Result<(), Error> {
+        summary.files += 1;
+        let start = out.position();
+        let (mut records, mut warnings, mut errors) = (0, 0, 0);
+        let mut parsed = match done.outcome {
+            Outcome::Parsed(recs) => Some(recs),
+            Outcome::Reuse(old) => {
+                let lines = inc
+                    .as_mut()
+                    .and_then(|i| i.previous.as_mut())
+                    .and_then(|p| p.lines_of(&old));
+                match lines {
+                    Some(lines) => {
+                        out.raw(&lines).map_err(Error::Sink)?;
+                        summary.reused += 1;
+                        (records, warnings, errors) = (old.records, old.warnings, old.errors);
+                        None
+                    }
+                    // The old index does not hold what the cache says: parse.
+                    None => Some(records_of_file(
+                        &root.join(&done.rel),
+                        &done.rel,
+                        kind_of(Path::new(&done.rel)).unwrap_or(Kind::Text),
+                    )),
+                }
             }
+        };
+        if let Some(recs) = parsed.take() {
+            for r in &recs {
+                let (w, e) = count(r);
+                warnings += w;
+                errors += e;
+                records += 1;
+                out.record(r).map_err(Error::Sink)?;
+            }
+        }
+        summary.documents += records;
+        summary.warnings += warnings;
+        summary.errors += errors;
+        let size = done.stat.map_or(0, |s| s.size);
+        summary.bytes += size;
+        tick(size);
+        if let (Some(i), Some(stat), Some(hash)) = (inc.as_mut(), done.stat, done.hash) {
+            let end = out.position();
+            let e = cache::Entry {
+                path: done.rel,
+                size: stat.size,
+                mtime: stat.mtime,
+                hash,
+                offset: start,
+                len: end - start,
+                records,
+                warnings,
+                errors,
+            };
+            i.writer.add(&e).map_err(Error::Sink)?;
         }
         Ok(())
     };
+
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -202,51 +427,89 @@ where
             continue;
         }
         if !ft.is_file() {
+            // Never opened: opening a FIFO would block.
             summary.skipped += 1;
             warn(&format!(
                 "{rel}: not a regular file (FIFO, socket or device), skipped"
             ));
             continue;
         }
-        let job = if path.to_str().is_none() {
-            // The record keeps the lossy name; the diagnostic says so.
-            let mut recs = records_of_file(path, &rel, kind);
-            for r in &mut recs {
-                let mut d = crate::diag::Diagnostic::new(
-                    crate::diag::Severity::Warning,
-                    "E005",
-                    0,
-                    "file name is not UTF-8; shown with U+FFFD",
-                );
-                d.line = 1;
-                d.column = 1;
-                r.diagnostics.insert(0, d);
-            }
-            // Keep one job per file so the file count stays right.
-            match recs.len() {
-                1 => Job::Done(Box::new(recs.remove(0))),
-                _ => Job::Parse(path.to_path_buf(), rel, kind),
-            }
-        } else {
-            Job::Parse(path.to_path_buf(), rel, kind)
+        let utf8_name = path.to_str().is_some();
+        let stat = entry.metadata().ok().map(|m| stat_of(&m));
+        let old = match (inc.as_mut().and_then(|i| i.previous.as_mut()), stat) {
+            (Some(prev), Some(st)) if utf8_name => prev
+                .lookup(&rel)
+                .filter(|e| e.size == st.size && e.mtime == st.mtime),
+            _ => None,
         };
-        batch.push(job);
-        if batch.len() >= BATCH {
-            flush(&mut batch, &mut summary)?;
+        let job = Job::Parse {
+            path: path.to_path_buf(),
+            rel,
+            kind,
+            stat,
+            old,
+            utf8_name,
+        };
+        if pending.len() >= WINDOW {
+            if let Some(rx) = pending.pop_front() {
+                finish(recv(rx), &mut summary, &mut inc)?;
+            }
         }
+        let (tx, rx) = mpsc::sync_channel(1);
+        rayon::spawn(move || {
+            let Job::Parse { rel, .. } = &job;
+            let rel = rel.clone();
+            // A panic is a parser bug: it becomes a record, not an abort.
+            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                work(job, hashing, before_read)
+            }))
+            .unwrap_or_else(|_| Done {
+                outcome: Outcome::Parsed(vec![document::unreadable(
+                    &rel,
+                    "E011",
+                    "internal error: the parser panicked on this file".into(),
+                )]),
+                rel,
+                stat: None,
+                hash: None,
+            });
+            // The receiver is gone only when the run stopped early.
+            let _ = tx.send(done);
+        });
+        pending.push_back(rx);
     }
-    flush(&mut batch, &mut summary)?;
+    while let Some(rx) = pending.pop_front() {
+        finish(recv(rx), &mut summary, &mut inc)?;
+    }
     Ok(summary)
 }
 
-fn count(r: &Record, s: &mut Summary) {
+/// The result of a job. Workers always send one (panics are caught), so a
+/// closed channel cannot happen; it is still turned into a record.
+fn recv(rx: mpsc::Receiver<Done>) -> Done {
+    rx.recv().unwrap_or_else(|_| Done {
+        rel: String::new(),
+        stat: None,
+        hash: None,
+        outcome: Outcome::Parsed(vec![document::unreadable(
+            "",
+            "E011",
+            "internal error: a worker stopped".into(),
+        )]),
+    })
+}
+
+/// Warnings and errors of one record.
+fn count(r: &Record) -> (usize, usize) {
+    let mut n = (0, 0);
     for d in &r.diagnostics {
         match d.severity {
-            crate::diag::Severity::Error => s.errors += 1,
-            crate::diag::Severity::Warning => s.warnings += 1,
+            crate::diag::Severity::Error => n.1 += 1,
+            crate::diag::Severity::Warning => n.0 += 1,
             crate::diag::Severity::Info => {}
         }
     }
+    n
 }
 
 /// `path` relative to `root`, with "/" separators; the root itself when
@@ -265,5 +528,61 @@ pub fn relative(root: &Path, path: &Path) -> String {
         s.into_owned()
     } else {
         s.replace(std::path::MAIN_SEPARATOR, "/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_come_in_walk_order_past_the_window() {
+        let d = tempfile::tempdir().unwrap();
+        let n = WINDOW * 3 + 7;
+        let mut want = Vec::new();
+        for i in 0..n {
+            let sub = if i % 3 == 0 { "a" } else { "b/c" };
+            fs::create_dir_all(d.path().join(sub)).unwrap();
+            let name = format!("{sub}/d{i:04}.txt");
+            // Sizes vary so that workers finish out of order.
+            let body = "Text. ".repeat(1 + (i * 7919) % 3000);
+            fs::write(d.path().join(&name), format!("{i}. Head\n\n{body}\n")).unwrap();
+            want.push(name);
+        }
+        fs::write(d.path().join("skip.md"), "x").unwrap();
+        want.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
+        let mut got = Vec::new();
+        let s = index(
+            d.path(),
+            &Options::default(),
+            |r| {
+                got.push(r.path.clone());
+                Ok(())
+            },
+            |w| panic!("{w}"),
+        )
+        .unwrap();
+        assert_eq!(got, want);
+        assert_eq!((s.files, s.documents, s.skipped), (n, n, 1));
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_run() {
+        let d = tempfile::tempdir().unwrap();
+        for i in 0..WINDOW * 2 {
+            fs::write(d.path().join(format!("d{i:04}.txt")), "1. Head\n\nText.\n").unwrap();
+        }
+        let mut calls = 0;
+        let res = index(
+            d.path(),
+            &Options::default(),
+            |_| {
+                calls += 1;
+                Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed"))
+            },
+            |_| {},
+        );
+        assert!(matches!(res, Err(Error::Sink(e)) if e.kind() == io::ErrorKind::BrokenPipe));
+        assert_eq!(calls, 1);
     }
 }

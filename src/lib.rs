@@ -14,6 +14,8 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod account;
+pub mod cache;
 pub mod check;
 pub mod decode;
 pub mod diag;

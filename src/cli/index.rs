@@ -1,40 +1,110 @@
 //! `cables index <dir>`.
 
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::time::Instant;
 
-use cables::index::{self, Options};
+use cables::cache;
+use cables::index::{self, Incremental, Options};
 
-use super::out::Sink;
+use super::out::{temp_path_for, Sink};
 use super::{Error, IndexArgs, EXIT_OK, EXIT_TROUBLE};
 
 pub fn run(a: IndexArgs) -> Result<u8, Error> {
     let start = Instant::now();
-    let mut sink = Sink::open(&a.out)?;
+    let mut sink = if a.incremental {
+        match Sink::open_counted(&a.out) {
+            Some(s) => s?,
+            None => {
+                eprintln!("cables: error: --incremental needs --out FILE and NDJSON output (not --format json or --pretty)");
+                return Ok(EXIT_TROUBLE);
+            }
+        }
+    } else {
+        Sink::open(&a.out)?
+    };
+    let mut inc = None;
+    let mut cache_paths: Option<(PathBuf, PathBuf)> = None;
+    if a.incremental {
+        if let Some(target) = sink.target().map(|t| t.to_path_buf()) {
+            let cache_path = cache_path_of(&target);
+            let previous = cache::Previous::open(&cache_path, &target, cables::PARSER_VERSION);
+            let tmp = temp_path_for(&cache_path);
+            let writer = match cache::Writer::create(&tmp, cables::PARSER_VERSION) {
+                Ok(w) => w,
+                Err(e) => {
+                    sink.abandon();
+                    eprintln!("cables: error: {}: {e}", tmp.display());
+                    return Ok(EXIT_TROUBLE);
+                }
+            };
+            inc = Some(Incremental { previous, writer });
+            cache_paths = Some((tmp, cache_path));
+        }
+    }
     let opts = Options {
         follow_links: a.follow,
+        ..Options::default()
     };
-    let result = index::index(
-        &a.dir,
-        &opts,
-        |r| sink.write(r),
-        |msg| eprintln!("cables: warning: {msg}"),
-    );
+    let bar = progress_bar(a.quiet);
+    let mut warn = |msg: &str| match &bar {
+        Some(b) => b.suspend(|| eprintln!("cables: warning: {msg}")),
+        None => eprintln!("cables: warning: {msg}"),
+    };
+    let mut tick = |bytes: u64| {
+        if let Some(b) = &bar {
+            b.inc(bytes);
+        }
+    };
+    let result = index::index_to(&a.dir, &opts, &mut sink, inc.as_mut(), &mut warn, &mut tick);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let remove_cache_tmp = || {
+        if let Some((tmp, _)) = &cache_paths {
+            let _ = std::fs::remove_file(tmp);
+        }
+    };
     let summary = match result {
         Ok(s) => s,
         Err(index::Error::Root(p, e)) => {
             sink.abandon();
+            remove_cache_tmp();
             eprintln!("cables: error: {}", cables::hint::cannot_read(&p, &e));
             return Ok(EXIT_TROUBLE);
         }
         Err(e) => {
             sink.abandon();
+            remove_cache_tmp();
             return Err(Box::new(e));
         }
     };
-    sink.finish()?;
+    let index_len = cables::index::Output::position(&sink);
+    if let Err(e) = sink.finish() {
+        remove_cache_tmp();
+        return Err(Box::new(e));
+    }
+    if let (Some(inc), Some((tmp, cache_path))) = (inc, &cache_paths) {
+        let res = inc
+            .writer
+            .finish(index_len)
+            .and_then(|()| std::fs::rename(tmp, cache_path));
+        if let Err(e) = res {
+            remove_cache_tmp();
+            eprintln!(
+                "cables: warning: {}: cache not written: {e}",
+                cache_path.display()
+            );
+        }
+    }
     if !a.quiet {
+        let reused = if a.incremental {
+            format!(", {} reused", summary.reused)
+        } else {
+            String::new()
+        };
         eprintln!(
-            "cables: {} files, {} documents, {} skipped, {} warnings, {} errors in {:.2} s",
+            "cables: {} files, {} documents, {} skipped, {} warnings, {} errors{reused} in {:.2} s",
             summary.files,
             summary.documents,
             summary.skipped,
@@ -47,4 +117,29 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
         }
     }
     Ok(EXIT_OK)
+}
+
+/// The incremental cache next to an index: `index.ndjson.cables-cache`.
+fn cache_path_of(target: &std::path::Path) -> PathBuf {
+    let mut name = target
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".cables-cache");
+    target.with_file_name(name)
+}
+
+/// A bar of bytes indexed, on stderr, only when stderr is a terminal.
+fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} {binary_bytes} indexed ({binary_bytes_per_sec}) {elapsed}",
+    ) {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    Some(bar)
 }

@@ -145,6 +145,11 @@ struct IndexArgs {
     /// Follow symbolic links (they are skipped by default).
     #[arg(long)]
     follow: bool,
+    /// Reuse the records of unchanged files (same size, mtime, content hash
+    /// and parser version) from the previous --out FILE, using the cache
+    /// FILE.cables-cache next to it. Needs --out and NDJSON output.
+    #[arg(long, requires = "out")]
+    incremental: bool,
     /// Print no summary on stderr.
     #[arg(long, short)]
     quiet: bool,

@@ -14,6 +14,32 @@ pub enum Sink {
     Stdout(RecordWriter<BufWriter<io::StdoutLock<'static>>>),
     /// A temporary file renamed to `target` on success.
     File(RecordWriter<BufWriter<File>>, PathBuf, PathBuf),
+    /// NDJSON into a temporary file renamed to `target` on success,
+    /// counting bytes (for the incremental cache).
+    Counted(Counting<BufWriter<File>>, PathBuf, PathBuf),
+}
+
+/// A writer that counts the bytes given to it.
+pub struct Counting<W> {
+    inner: W,
+    /// Bytes written.
+    pub n: u64,
+}
+
+impl<W: Write> Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let k = self.inner.write(buf)?;
+        self.n += k as u64;
+        Ok(k)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.inner.write_all(buf)?;
+        self.n += buf.len() as u64;
+        Ok(())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 impl Sink {
@@ -40,11 +66,43 @@ impl Sink {
         }
     }
 
+    /// Open an NDJSON file sink that counts bytes (for `--incremental`);
+    /// `None` when `args` asks for another layout or for stdout.
+    pub fn open_counted(args: &OutArgs) -> Option<io::Result<Sink>> {
+        let target = args.out.as_ref()?;
+        if args.pretty || !matches!(args.format, OutFormat::Ndjson) {
+            return None;
+        }
+        let tmp = temp_path(target);
+        Some(File::create(&tmp).map_err(|e| with_path(e, &tmp)).map(|f| {
+            Sink::Counted(
+                Counting {
+                    inner: BufWriter::with_capacity(1 << 16, f),
+                    n: 0,
+                },
+                tmp,
+                target.clone(),
+            )
+        }))
+    }
+
     /// Write one record.
     pub fn write(&mut self, r: &cables::Record) -> io::Result<()> {
         match self {
             Sink::Stdout(w) => w.write(r),
             Sink::File(w, _, _) => w.write(r),
+            Sink::Counted(w, _, _) => {
+                serde_json::to_writer(&mut *w, r)?;
+                w.write_all(b"\n")
+            }
+        }
+    }
+
+    /// The final path of a file sink.
+    pub fn target(&self) -> Option<&Path> {
+        match self {
+            Sink::Stdout(_) => None,
+            Sink::File(_, _, t) | Sink::Counted(_, _, t) => Some(t),
         }
     }
 
@@ -53,12 +111,14 @@ impl Sink {
         match self {
             Sink::Stdout(w) => w.finish().map(drop),
             Sink::File(w, tmp, target) => {
-                let res = w.finish().and_then(|mut b| {
-                    b.flush()?;
-                    let f = b.into_inner().map_err(|e| e.into_error())?;
-                    f.sync_all()?;
-                    fs::rename(&tmp, &target).map_err(|e| with_path(e, &target))
-                });
+                let res = w.finish().and_then(|b| commit(b, &tmp, &target));
+                if res.is_err() {
+                    let _ = fs::remove_file(&tmp);
+                }
+                res
+            }
+            Sink::Counted(w, tmp, target) => {
+                let res = commit(w.inner, &tmp, &target);
                 if res.is_err() {
                     let _ = fs::remove_file(&tmp);
                 }
@@ -69,10 +129,46 @@ impl Sink {
 
     /// Give up: remove a temporary file.
     pub fn abandon(self) {
-        if let Sink::File(_, tmp, _) = self {
+        if let Sink::File(_, tmp, _) | Sink::Counted(_, tmp, _) = self {
             let _ = fs::remove_file(tmp);
         }
     }
+}
+
+impl cables::index::Output for Sink {
+    fn record(&mut self, r: &cables::Record) -> io::Result<()> {
+        self.write(r)
+    }
+
+    fn raw(&mut self, lines: &[u8]) -> io::Result<()> {
+        match self {
+            Sink::Counted(w, _, _) => w.write_all(lines),
+            _ => Err(io::Error::new(
+                io::ErrorKind::Unsupported,
+                "reused records need NDJSON output to a file",
+            )),
+        }
+    }
+
+    fn position(&self) -> u64 {
+        match self {
+            Sink::Counted(w, _, _) => w.n,
+            _ => 0,
+        }
+    }
+}
+
+/// Flush, sync and rename a finished temporary file into place.
+fn commit(mut b: BufWriter<File>, tmp: &Path, target: &Path) -> io::Result<()> {
+    b.flush()?;
+    let f = b.into_inner().map_err(|e| e.into_error())?;
+    f.sync_all()?;
+    fs::rename(tmp, target).map_err(|e| with_path(e, target))
+}
+
+/// A temporary path in the folder of `target` (so that rename is atomic).
+pub fn temp_path_for(target: &Path) -> PathBuf {
+    temp_path(target)
 }
 
 fn temp_path(target: &Path) -> PathBuf {

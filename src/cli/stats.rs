@@ -41,6 +41,7 @@ pub fn run(a: StatsArgs) -> Result<u8, Error> {
     } else {
         let opts = Options {
             follow_links: a.follow,
+            ..Options::default()
         };
         match stats::of_folder(&a.input, &opts, |msg| eprintln!("cables: warning: {msg}")) {
             Ok((s, summary)) => {

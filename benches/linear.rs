@@ -1,0 +1,95 @@
+//! Linear time on adversarial inputs (issue 5): each shape at sizes ×1,
+//! ×2, ×4, ×8; time per byte (criterion's throughput) must stay flat.
+//! `cargo bench --bench linear`.
+//!
+//! The shapes on which the parser is quadratic today ("[Page" or "[" with
+//! no closing bracket: see tests/regression.rs) take minutes at ×8; they
+//! run only with `CABLES_BENCH_ALL=1`.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+/// Shapes known to take quadratic time (parser bugs, tests/regression.rs).
+const QUADRATIC: &[&str] = &["unclosed [Page", "open brackets"];
+
+/// Base size of each input, in bytes (×1).
+const BASE: usize = 256 << 10;
+
+/// `unit` repeated to about `size` bytes, after `head`, then `tail`.
+fn build(head: &str, unit: &str, size: usize, tail: &str) -> String {
+    let mut s = String::with_capacity(size + head.len() + tail.len() + unit.len());
+    s.push_str(head);
+    while s.len() < size {
+        s.push_str(unit);
+    }
+    s.push_str(tail);
+    s
+}
+
+fn shapes(size: usize) -> Vec<(&'static str, String)> {
+    let mut notes = String::from("1. Memorandum\n\n");
+    let mut list = String::new();
+    let mut i = 1;
+    while notes.len() + list.len() < size {
+        notes.push_str(&format!("word{} ", i % 10_000));
+        list.push_str(&format!("  {}. Note.\n", i % 10_000));
+        i += 1;
+    }
+    notes.push_str("\n\n");
+    notes.push_str(&list);
+    vec![
+        (
+            "long line",
+            build("1. Head ", "lorem ipsum dolor sit amet, ", size, "\n"),
+        ),
+        (
+            "page markers",
+            build("1. Head\n\n", "text[Page 12]more ", size, "\n"),
+        ),
+        ("unclosed [Page", build("1. Head\n\n", "[Page", size, "\n")),
+        ("open brackets", build("1. Head\n\n", "[", size, "\n")),
+        (
+            "deep quotes",
+            build(
+                "1. Head\n\n",
+                "Begin text:\n\n“‘“‘Quoted ",
+                size,
+                "\n\nEnd text.\n",
+            ),
+        ),
+        (
+            "numbered paragraphs",
+            build("1. Head\n\n", "1. Para.\n\n", size, ""),
+        ),
+        ("footnotes", notes),
+        ("short lines", build("1. Head\n\n", "a\n", size, "")),
+    ]
+}
+
+fn bench(c: &mut Criterion) {
+    let all = std::env::var_os("CABLES_BENCH_ALL").is_some();
+    for (shape, _) in shapes(16) {
+        if !all && QUADRATIC.contains(&shape) {
+            eprintln!("linear/{shape}: skipped (quadratic today; CABLES_BENCH_ALL=1 runs it)");
+            continue;
+        }
+        let mut g = c.benchmark_group(format!("linear/{shape}"));
+        g.sample_size(10);
+        for k in [1usize, 2, 4, 8] {
+            let input = shapes(BASE * k)
+                .into_iter()
+                .find(|(s, _)| *s == shape)
+                .map(|(_, t)| t)
+                .unwrap_or_default();
+            g.throughput(Throughput::Bytes(input.len() as u64));
+            g.bench_function(format!("x{k}"), |b| {
+                b.iter(|| cables::parse::parse(black_box(&input), "d.txt"))
+            });
+        }
+        g.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
