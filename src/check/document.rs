@@ -624,9 +624,11 @@ fn empty_footnotes(rec: &Record, src: &str, at: &dyn Fn(usize) -> Loc, out: &mut
             j.and_then(|j| lines.get(j))
                 .is_some_and(|(_, l)| ITEM.is_match(l) || BARE.is_match(l))
         };
-        if near(i.checked_sub(1)) || near(Some(i + 1)) {
+        let col = line.len() - line.trim_start().len();
+        // A bare "  3." the parser took as an (empty) note is reported above.
+        let taken = rec.footnotes.iter().any(|f| f.span.start == start + col);
+        if !taken && (near(i.checked_sub(1)) || near(Some(i + 1))) {
             let n = c.get(1).map_or("", |m| m.as_str());
-            let col = line.len() - line.trim_start().len();
             out.push(Raw::new(
                 "FN004",
                 at(start + col),

@@ -43,7 +43,7 @@ fn item_head(line: &str) -> Option<(usize, usize, bool)> {
     let trimmed = line.trim_start();
     let indent = line.len() - trimmed.len();
     let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 4 {
+    if digits == 0 || digits > 6 {
         return None;
     }
     let rest = &trimmed[digits..];
@@ -365,7 +365,10 @@ pub fn candidates(
                 });
             }
         }
-        if digits_end - start > 4 || (b[start] == b'0' && digits_end - start > 1) {
+        // Five- and six-digit marks only glued to a word ("Word10000"):
+        // otherwise such a run is a number (with perhaps a mark in it, above).
+        let long_mark = digits_end - start <= 6 && before.is_alphabetic();
+        if (digits_end - start > 4 && !long_mark) || (b[start] == b'0' && digits_end - start > 1) {
             continue;
         }
         let value: u64 = src[start..digits_end].parse().unwrap_or(u64::MAX);
@@ -574,9 +577,12 @@ pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
         return Alignment::default();
     }
     let m = cands.len();
-    // Bound the work on pathological inputs: a document with more than
-    // this many candidates × items is aligned on its first candidates.
-    let m = m.min(200_000 / n.max(1)).max(m.min(2000));
+    // The table below is candidates × items; beyond a few million cells (a
+    // file of 100,000 notes) a greedy walk takes its place, so time and
+    // memory stay linear.
+    if m.saturating_mul(n) > 4_000_000 {
+        return align_greedy(src, cands, n);
+    }
     const NONE: i32 = i32::MIN / 4;
     // dp[j * n + k]: best score with candidate j as the mark of item k.
     let mut dp = vec![NONE; m * n];
@@ -585,12 +591,25 @@ pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
     let mut by_key: std::collections::HashMap<(u64, Option<u8>), Vec<usize>> =
         std::collections::HashMap::new();
     let mut done = 0; // cands[..done] are linkable
+                      // Best linkable numeric chain ending at item k (for restarts), and the
+                      // linkable symbol candidates (few), so that no step scans every earlier
+                      // candidate.
+    let mut best_num: Vec<(i32, usize)> = vec![(NONE, usize::MAX); n];
+    let mut symbols_done: Vec<usize> = Vec::new();
     for j in 0..m {
         while done < j && cands[done].group != cands[j].group {
-            by_key
-                .entry((cands[done].value, cands[done].suffix))
-                .or_default()
-                .push(done);
+            let d = &cands[done];
+            by_key.entry((d.value, d.suffix)).or_default().push(done);
+            if d.value >= SYMBOL_BASE {
+                symbols_done.push(done);
+            } else if d.value >= 1 {
+                for (k, slot) in best_num.iter_mut().enumerate() {
+                    let sc = dp[done * n + k];
+                    if sc > slot.0 {
+                        *slot = (sc, done);
+                    }
+                }
+            }
             done += 1;
         }
         let c = &cands[j];
@@ -665,12 +684,17 @@ pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
                 // A restart at 0 or 1, or a symbol, may follow any earlier
                 // mark; a number may follow a symbol.
                 let any_before = (c.value <= 1 && c.suffix.is_none()) || c.value >= SYMBOL_BASE;
-                let after_symbol = c.value < SYMBOL_BASE;
-                for i in 0..done {
-                    let sym_i = cands[i].value >= SYMBOL_BASE;
-                    if !(any_before || (after_symbol && sym_i)) {
-                        continue;
+                let (num_score, num_i) = best_num[k - 1];
+                if any_before && num_i != usize::MAX && num_score != NONE {
+                    if let Some(t) = follows(&cands[num_i], c) {
+                        let sc = num_score + base(c) + t;
+                        if sc > best {
+                            best = sc;
+                            from = num_i * n + k - 1;
+                        }
                     }
+                }
+                for &i in &symbols_done {
                     let Some(t) = follows(&cands[i], c) else {
                         continue;
                     };
@@ -727,6 +751,30 @@ pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
                 && c.span.end - c.span.start == 2
                 && REFERENCE_WORDS.iter().any(|w| before.ends_with(w))
         });
+    }
+    let markers = infer_markers(src, cands, &marks);
+    Alignment { marks, markers }
+}
+
+/// Greedy alignment for huge lists: from the first strong candidate, take
+/// each candidate whose value continues the run.
+fn align_greedy(src: &str, cands: &[Candidate], n: usize) -> Alignment {
+    let mut marks: Vec<Option<usize>> = vec![None; n];
+    let mut k = 0;
+    let mut expected: Option<u64> = None;
+    for (j, c) in cands.iter().enumerate() {
+        if k >= n {
+            break;
+        }
+        let take = match expected {
+            None => c.strength >= 2 && c.suffix.is_none() && c.value <= 1,
+            Some(v) => c.value == v && c.suffix.is_none(),
+        };
+        if take {
+            marks[k] = Some(j);
+            k += 1;
+            expected = Some(c.value + 1);
+        }
     }
     let markers = infer_markers(src, cands, &marks);
     Alignment { marks, markers }

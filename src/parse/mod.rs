@@ -477,7 +477,11 @@ fn find_head(src: &str, blocks: &[Block], markers: &[Span]) -> (Vec<Block>, Opti
 /// input; the note start when the text was normalised away from the input.
 fn token_offset(src: &str, span: Span, tok: &str) -> usize {
     let raw = &src[span.start..span.end];
-    raw.find(tok).map_or(span.start, |i| span.start + i)
+    // The note's lines were joined with "\n"; its first line is verbatim.
+    let first_line = tok.lines().next().unwrap_or(tok);
+    raw.find(tok)
+        .or_else(|| raw.find(first_line))
+        .map_or(span.start, |i| span.start + i)
 }
 
 /// True when a block holds only page markers.
