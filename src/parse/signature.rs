@@ -9,17 +9,33 @@ use regex::Regex;
 
 use super::{dateline, head};
 
-/// The signatures among body blocks: `texts[i]` is the cleaned text of a
-/// block, `line_counts[i]` its number of lines.
-pub fn closers(texts: &[&str], line_counts: &[usize]) -> Vec<String> {
+/// A body block as the signature finder sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Block<'a> {
+    /// The cleaned text of the block.
+    pub text: &'a str,
+    /// Its number of lines in the page text.
+    pub lines: usize,
+    /// True when the block is a numbered paragraph ("67. Cheng Lien-sheng,"):
+    /// an item of a list, never a signature.
+    pub numbered: bool,
+}
+
+/// The signatures among body blocks, in order.
+pub fn closers(blocks: &[Block]) -> Vec<String> {
     let mut out = Vec::new();
-    for (i, text) in texts.iter().enumerate() {
-        let next = texts.get(i + 1).copied();
-        let prev = i.checked_sub(1).map(|j| texts[j]);
-        let lines = line_counts.get(i).copied().unwrap_or(1);
-        if let Some(sig) = signature(text, prev, next, lines) {
-            out.push(sig);
-        }
+    // Whether the block before was a signature, and whether in capitals.
+    let mut prev_sig: Option<bool> = None;
+    for (i, block) in blocks.iter().enumerate() {
+        let next = blocks.get(i + 1).map(|b| b.text);
+        let prev = i.checked_sub(1).map(|j| blocks[j].text);
+        let found = if block.numbered {
+            Vec::new()
+        } else {
+            signatures_of(block.text, prev, next, block.lines, prev_sig)
+        };
+        prev_sig = found.last().map(|s| is_caps_text(s));
+        out.extend(found);
     }
     out
 }
@@ -35,7 +51,7 @@ pub fn inline_signature(text: &str) -> Option<String> {
 }
 
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|I am,|believe me|yours|consideration\.?|regards|submitted|preserve your excellency(?: many years)?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$").expect("regex")
+    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$").expect("regex")
 });
 
 /// "For the Secretary of State:" before the name of who signed for him.
@@ -68,6 +84,182 @@ fn is_address(line: &str) -> bool {
     .any(|p| l.starts_with(p))
         || l.contains("Esq")
         || l.contains("&c., &c.")
+}
+
+/// The signatures of one block: a list of signers under labels ("For
+/// Germany,\nA. Mumm.\nFor Austria-Hungary,\nM. Czikann.", "[l. s.]\nCLARENDON.\n[l. s.]\nJOHN LOTHROP MOTLEY.")
+/// gives one per signer; any other block at most one.
+fn signatures_of(
+    text: &str,
+    prev: Option<&str>,
+    next: Option<&str>,
+    line_count: usize,
+    prev_sig: Option<bool>,
+) -> Vec<String> {
+    if let Some(list) = labelled_signers(text) {
+        return list;
+    }
+    let Some(sig) = signature(text, prev, next, line_count) else {
+        return Vec::new();
+    };
+    // An address after a signature in capitals ("WM. W. McKEAN, Captain."
+    // then "Flag Officer William Mervine, …") is in small letters; a second
+    // signer would be in capitals too.
+    let closing_before = prev.is_some_and(|p| CLOSING.is_match(p));
+    if prev_sig == Some(true) && !closing_before && !is_caps_text(&sig) {
+        return Vec::new();
+    }
+    vec![sig]
+}
+
+/// True when the name part of a signature (before the first comma) is in
+/// capitals: "J. R. LOWELL.", "E. P. BROOKS, Consul, &c.".
+fn is_caps_text(sig: &str) -> bool {
+    let name = sig.split(',').next().unwrap_or(sig);
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 8
+}
+
+/// A line that introduces a signer without being one: a seal ("[l. s.]"),
+/// "For Germany,", "[For] The President", "The president
+/// of the Senate:", "Austro-Hungary:", "Attest:".
+fn is_label(line: &str) -> bool {
+    static FOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\[For\]|\(?For) (?:the |The )?[A-Z][^\n]{0,60}?[:),.]?$").expect("regex")
+    });
+    let l = line.trim();
+    if is_seal(l) || FOR.is_match(l) {
+        return true;
+    }
+    let Some(head) = l.strip_suffix(':') else {
+        return false;
+    };
+    // "By the President:" before a countersignature, which the editors do
+    // not mark as signed.
+    if head.starts_with("By ") {
+        return false;
+    }
+    const NOT_LABELS: &[&str] = &[
+        "Subject",
+        "SUBJECT",
+        "Participants",
+        "PARTICIPANTS",
+        "Present",
+        "PRESENT",
+        "Copies",
+        "Distribution",
+        "Sir",
+        "Gentlemen",
+        "Note",
+    ];
+    !head.is_empty()
+        && head.len() <= 60
+        && head.chars().next().is_some_and(char::is_uppercase)
+        && !NOT_LABELS.iter().any(|n| head.starts_with(n))
+        && !head.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Words that make a line a title ("Acting Secretary.", "Counselor",
+/// "Chairman, War Trade Board", "United States Consul.") rather than a name.
+fn is_title(line: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "Secretary",
+        "Assistant",
+        "Acting",
+        "Under",
+        "Minister",
+        "Consul",
+        "Vice-Consul",
+        "Consul-General",
+        "Counselor",
+        "Governor",
+        "Chairman",
+        "Director",
+        "Chief",
+        "Commander",
+        "Commanding",
+        "Captain",
+        "Major",
+        "Colonel",
+        "Lieutenant",
+        "Lieutenant-Colonel",
+        "Lieutenant-General",
+        "Major-General",
+        "General",
+        "President",
+        "Ambassador",
+        "Clerk",
+        "Deputy",
+        "Envoy",
+        "Solicitor",
+        "Chargé",
+        "Attorney",
+        "Admiral",
+        "Commissioner",
+        "Agent",
+        "Judge",
+        "Notary",
+        "Justice",
+        "Mayor",
+        "Senator",
+        "Representative",
+        "Missionaire",
+        "Plenipotentiary",
+    ];
+    let l = line.trim();
+    !l.chars().any(|c| c.is_ascii_digit())
+        && l.split_whitespace()
+            .any(|w| TITLES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+}
+
+/// A block of signers under labels: at least one label, and every signer a
+/// name followed by its title lines. Lines before the first name that are
+/// not labels ("Secretary of State of the United States of America." after
+/// a seal) belong to the signer before and are left out, as the editors do.
+fn labelled_signers(text: &str) -> Option<Vec<String>> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]"))
+        .collect();
+    if lines.iter().any(|l| l.starts_with('•')) {
+        return None;
+    }
+    if lines.len() < 2 || lines.len() > 40 || !lines.iter().any(|l| is_label(l)) {
+        return None;
+    }
+    let mut out: Vec<Vec<&str>> = Vec::new();
+    let mut open = false;
+    for l in &lines {
+        if is_label(l) {
+            open = false;
+            continue;
+        }
+        let name = is_name(l) || (is_caps_name(l) && is_plain_caps_name(l));
+        match out.last_mut() {
+            Some(cur) if open && continues(cur, l) => {
+                cur.push(l);
+            }
+            _ if name && !is_title(l) => {
+                out.push(vec![l]);
+                open = true;
+            }
+            _ => open = false,
+        }
+    }
+    // A label must stand right before a signer, and no signer may be long.
+    if out.is_empty() || out.iter().any(|s| s.len() > 4) {
+        return None;
+    }
+    if !lines
+        .iter()
+        .zip(lines.iter().skip(1))
+        .any(|(a, b)| is_label(a) && !is_label(b) && (is_name(b) || is_caps_name(b)))
+    {
+        return None;
+    }
+    Some(out.iter().map(|s| s.join(" ")).collect())
 }
 
 /// A signature block: one to four short lines whose first is a name, at the
@@ -106,8 +298,13 @@ fn signature(
         }
         return None;
     }
-    if is_address(first) || lines.len() > 4 {
+    if is_address(first) || lines.len() > 4 || lines.last().is_some_and(|l| l.ends_with(':')) {
         return None;
+    }
+    // "The Civil Governor, JACINTHO ANTONIO PERDIGAO.": the title before
+    // the name in capitals, after a closing.
+    if closing_before && lines.len() == 1 && is_titled_caps_name(first) {
+        return Some(first.to_string());
     }
     // A heading in capitals ("THE EXTRADITION OF COLONEL ARGUELLES.") needs
     // the context of a closing to be taken for a name.
@@ -129,6 +326,7 @@ fn signature(
                 || n.starts_with("By the ")
                 || dateline::parse(n, 0).is_some()
                 || is_bare_date(n)
+                || (is_place_date(n) && !text.trim_end().ends_with(','))
                 || head::is_strong_head(n)
                 || is_title_line(n)
         }
@@ -178,10 +376,7 @@ fn signature(
     {
         return None;
     }
-    if lines.len() > 1 && first.ends_with(',') {
-        return Some(lines.join(" "));
-    }
-    Some(first.to_string())
+    Some(with_titles(&lines).join(" "))
 }
 
 /// "[l. s.]", "[seal.]", "[L. S.]".
@@ -330,9 +525,14 @@ fn is_caps_name(line: &str) -> bool {
     ];
     let first_word = name.split_whitespace().next().unwrap_or("");
     upper * 10 >= letters.len() * 9
-        && !HEADINGS
-            .iter()
-            .any(|h| name.starts_with(h) || first_word == *h)
+        && !HEADINGS.iter().any(|h| {
+            name.starts_with(h)
+                || first_word == *h
+                || name
+                    .split_whitespace()
+                    .any(|w| w.trim_end_matches('.') == *h)
+        })
+        && name.chars().filter(|c| c.is_ascii_digit()).count() < 2
         && !name.contains(['(', ')', ':', ';', '[', ']'])
         && name.split_whitespace().count() >= 1
         && !name
@@ -346,7 +546,14 @@ fn is_caps_name(line: &str) -> bool {
 /// True when a line reads as a personal name ("JOSEPH A. WRIGHT.", "Hull",
 /// "T. Matsudaira", "H. S. S.", "Pierrepont Moffat", "[Woodrow Wilson]").
 fn is_name(line: &str) -> bool {
-    let l = line.trim().trim_end_matches([',', '.']);
+    let mut l = line.trim();
+    // "JOSE DA SILVA MENDES. [seal.]"
+    if let Some((name, seal)) = l.rsplit_once(' ') {
+        if is_seal(seal) {
+            l = name;
+        }
+    }
+    let l = l.trim_end_matches([',', '.']);
     let l = l
         .strip_prefix('[')
         .and_then(|x| x.strip_suffix(']'))
@@ -426,6 +633,18 @@ fn is_name(line: &str) -> bool {
         "Sent",
         "Received",
         "Paraphrase",
+        "For",
+        "By",
+        "Section",
+        "Chapter",
+        "Part",
+        "See",
+        "Additional",
+        "Considering",
+        "Decree",
+        "Whereas",
+        "Subenclosure",
+        "EXHIBIT",
     ];
     if NOT_NAMES
         .iter()
@@ -436,6 +655,19 @@ fn is_name(line: &str) -> bool {
     if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         return false;
     }
+    // A name in capitals must read as one, not as a heading ("THE DUTIES
+    // OF NEUTRAL NATIONS.", "OFFICIAL PAPERS.", "SIGNED WITH THE ROYAL
+    // HAND."), and no title in capitals with such words may follow it
+    // ("VICTOR EMANUEL II, BY THE GRACE OF GOD …").
+    let name = l.split(',').next().unwrap_or(l);
+    if is_caps_text(name) && is_caps_heading(name) {
+        return false;
+    }
+    if let Some((_, title)) = l.split_once(',') {
+        if is_caps_text(title) && is_caps_heading(title) {
+            return false;
+        }
+    }
     words.iter().all(|w| {
         let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '“' | '”' | '"'));
         w.is_empty()
@@ -444,4 +676,107 @@ fn is_name(line: &str) -> bool {
             || w == "&c."
             || w == "Jr."
     })
+}
+
+/// The name line and the title lines that go with it: every line after a
+/// line ending in a comma ("F. W. SEWARD,\nActing Secretary."), and lines
+/// of title words ("Frank L. Polk\nCounselor", "JOHN DAVIS.\nActing
+/// Secretary."); a place or a date ("The White House,", "20th Chinese
+/// Moon.") ends it.
+fn with_titles<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = Vec::new();
+    for l in lines {
+        if out.is_empty() || continues(&out, l) {
+            out.push(l);
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// A short place-and-date line or block after a signature: "The White
+/// House, 6 April, 1917.", "The White House,\nMay 14, 1917.".
+fn is_place_date(t: &str) -> bool {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b1[6-9]\d\d\b").expect("regex"));
+    let t = t.trim();
+    t.len() < 80
+        && t.lines().count() <= 3
+        && YEAR.is_match(t)
+        && t.split_whitespace().count() <= 10
+        && t.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "The Civil Governor, JACINTHO ANTONIO PERDIGAO.": a title beginning
+/// with "The", a comma, and a plain name in capitals.
+fn is_titled_caps_name(line: &str) -> bool {
+    let Some((title, name)) = line.rsplit_once(", ") else {
+        return false;
+    };
+    title.starts_with("The ")
+        && title.len() <= 60
+        && !is_caps_text(title)
+        && is_caps_name(name)
+        && is_plain_caps_name(name)
+        && name.split_whitespace().count() >= 2
+}
+
+/// "JOHN DAVIS.", "S. C. Braida.": a name closed by a period, not by an
+/// initial or "Jr." ("W. R. Castle, Jr.", "Antonio Bermúdez M.").
+fn ends_name_with_period(line: &str) -> bool {
+    let Some(last) = line.split_whitespace().last() else {
+        return false;
+    };
+    let word = last.trim_end_matches('.');
+    last.ends_with('.')
+        && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !matches!(word, "Jr" | "Sr")
+}
+
+/// Words of a heading in capitals, not of a name: "OF", "THE", "WITH",
+/// "PROTOCOL", "PRESENT", "CORRESPONDENCE" ("SIGNED WITH THE ROYAL HAND.",
+/// "FINAL PROTOCOL.", "OTHERS PRESENT").
+fn is_caps_heading(name: &str) -> bool {
+    const STOP: &[&str] = &[
+        "OF",
+        "THE",
+        "FROM",
+        "TO",
+        "AND",
+        "FOR",
+        "IN",
+        "A",
+        "ON",
+        "BY",
+        "AT",
+        "WITH",
+        "PAPERS",
+        "OFFICIAL",
+        "CORRESPONDENCE",
+        "PROTOCOL",
+        "PRESENT",
+        "EXHIBIT",
+        "MEETING",
+        "SIGNED",
+        "MEMORANDUM",
+        "NOTE",
+        "ANNEX",
+        "APPENDIX",
+        "REPORT",
+        "TREATY",
+    ];
+    name.split_whitespace()
+        .any(|w| STOP.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// Whether `line` continues the signature `sig` (its lines so far) as a
+/// title: after a comma ("F. W. SEWARD,\nActing Secretary."), or title
+/// words after a name closed by a period ("JOHN DAVIS.\nActing
+/// Secretary."), not after a bare name ("Leon H. Ellis\nSecretary of
+/// Legation", where the editors leave the title out).
+fn continues(sig: &[&str], line: &str) -> bool {
+    let Some(last) = sig.last() else {
+        return false;
+    };
+    last.ends_with(',') || (is_title(line) && (sig.len() > 1 || ends_name_with_period(last)))
 }
