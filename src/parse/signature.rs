@@ -132,12 +132,20 @@ fn is_label(line: &str) -> bool {
     if is_seal(l) || FOR.is_match(l) {
         return true;
     }
+    // "(Signed)", "SIGNED WITH THE ROYAL HAND.", and a title before the
+    // name: "The minister of state,".
+    if l.starts_with("(Signed") || l.starts_with("[Signed") || l.starts_with("SIGNED ") {
+        return true;
+    }
+    if l.starts_with("The ") && l.ends_with(',') && !is_caps_text(l) && l.len() <= 60 {
+        return true;
+    }
     let Some(head) = l.strip_suffix(':') else {
         return false;
     };
     // "By the President:" before a countersignature, which the editors do
     // not mark as signed.
-    if head.starts_with("By ") {
+    if head.starts_with("By ") || head.starts_with("Approved") {
         return false;
     }
     const NOT_LABELS: &[&str] = &[
@@ -252,11 +260,11 @@ fn labelled_signers(text: &str) -> Option<Vec<String>> {
     if out.is_empty() || out.iter().any(|s| s.len() > 4) {
         return None;
     }
-    if !lines
+    let label_then_name = lines
         .iter()
         .zip(lines.iter().skip(1))
-        .any(|(a, b)| is_label(a) && !is_label(b) && (is_name(b) || is_caps_name(b)))
-    {
+        .any(|(a, b)| is_label(a) && !is_label(b) && (is_name(b) || is_caps_name(b)));
+    if !label_then_name && out.len() < 2 {
         return None;
     }
     Some(out.iter().map(|s| s.join(" ")).collect())
@@ -287,6 +295,17 @@ fn signature(
         closing_before = true;
     }
     let first = *lines.first()?;
+    // A telegram signed by a man whose name is also a place ("Washington")
+    // ends with that word alone.
+    if next.is_none() && lines.len() == 1 && is_place_word(first) {
+        return Some(first.to_string());
+    }
+    // A letter quoted inside another ("“I have the honor, &c.\n“JAMES S.
+    // PIKE.") is signed only after its formal closing; a quoted name
+    // elsewhere ("“ROBERT BUNCH.”" under an endorsement) is not a signature.
+    if first.starts_with(['“', '"']) && !prev.is_some_and(is_formal_closing) {
+        return None;
+    }
     // "• David Hunter Miller\n• James Brown Scott": names signed together.
     if lines.iter().all(|l| l.starts_with('•')) {
         let names: Vec<&str> = lines
@@ -303,7 +322,10 @@ fn signature(
     }
     // "The Civil Governor, JACINTHO ANTONIO PERDIGAO.": the title before
     // the name in capitals, after a closing.
-    if closing_before && lines.len() == 1 && is_titled_caps_name(first) {
+    if closing_before
+        && lines.len() == 1
+        && (is_titled_caps_name(first) || is_the_title_name(first))
+    {
         return Some(first.to_string());
     }
     // A heading in capitals ("THE EXTRADITION OF COLONEL ARGUELLES.") needs
@@ -324,6 +346,7 @@ fn signature(
                 || n.starts_with("Inclosure")
                 || n.starts_with("Attachment")
                 || n.starts_with("By the ")
+                || n.starts_with("Approved")
                 || dateline::parse(n, 0).is_some()
                 || is_bare_date(n)
                 || (is_place_date(n) && !text.trim_end().ends_with(','))
@@ -779,4 +802,187 @@ fn continues(sig: &[&str], line: &str) -> bool {
         return false;
     };
     last.ends_with(',') || (is_title(line) && (sig.len() > 1 || ends_name_with_period(last)))
+}
+
+/// A word that names a place but is also a surname ("Washington").
+fn is_place_word(line: &str) -> bool {
+    line == "Washington"
+}
+
+/// The formal closing of a letter quoted inside another: "“I have the
+/// honor, &c., &c.", "“I am, &c.,".
+fn is_formal_closing(prev: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)^["“]?(?:I have the honou?r|I am\b|.*obedient servant)"#).expect("regex")
+    });
+    RE.is_match(prev.trim())
+}
+
+/// "The Marques de la VEGA de ARMIJO.": a title beginning with "The"
+/// and a name with a surname in capitals.
+fn is_the_title_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    line.starts_with("The ")
+        && words.len() <= 8
+        && !line.contains(['(', ':', ';'])
+        && words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            w.chars().count() >= 3 && w.chars().all(char::is_uppercase) && !is_caps_heading(w)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks<'a>(texts: &[&'a str]) -> Vec<Block<'a>> {
+        texts
+            .iter()
+            .map(|t| Block {
+                text: t,
+                lines: t.lines().count(),
+                numbered: false,
+            })
+            .collect()
+    }
+
+    /// Each case is a run of blocks copied from the named document of the
+    /// FRUS corpus and the signatures its TEI marks there.
+    #[test]
+    fn closers_of_real_documents() {
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            // frus1882/d190: two signers of a treaty under seals.
+            (
+                "seals",
+                &[
+                    "Done at London the thirteenth day of May, in the year of our Lord one thousand eight hundred and seventy.",
+                    "[l. s.]\nCLARENDON.\n[l. s.]\nJOHN LOTHROP MOTLEY.",
+                ],
+                &["CLARENDON.", "JOHN LOTHROP MOTLEY."],
+            ),
+            // frus1934v04/d698: the titles after the seals are left out.
+            (
+                "seals and titles",
+                &[
+                    "In faith whereof, the undersigned, being duly authorized, sign the present contract.",
+                    "Cordell Hull\n[Seal]\nSecretary of State of the United States of America.\nR. de Lima e Silva\n[Seal]\nAmbassador Extraordinary and Plenipotentiary of the United States of Brazil.",
+                ],
+                &["Cordell Hull", "R. de Lima e Silva"],
+            ),
+            // frus1901China/d61: signers under "For <country>,".
+            (
+                "for each country",
+                &[
+                    "Peking, December 22, 1900.",
+                    "For Germany,\nA. Mumm.\nFor Austria-Hungary,\nM. Czikann.\nFor Belgium,\nJoostens.",
+                ],
+                &["A. Mumm.", "M. Czikann.", "Joostens."],
+            ),
+            // frus1861/d186: a heading and a title before the name.
+            (
+                "signed with the royal hand",
+                &[
+                    "Palace, on the seventeenth of June, one thousand eight hundred and sixty-one.",
+                    "SIGNED WITH THE ROYAL HAND.\nThe minister of state,\nSATURNINO CALDERON COLLANTES.",
+                ],
+                &["SATURNINO CALDERON COLLANTES."],
+            ),
+            // frus1861/d124: the address after a signature in capitals.
+            (
+                "address after the signature",
+                &[
+                    "I am, sir, your obedient servant,",
+                    "WM. W. McKEAN, Captain.",
+                    "Flag Officer William Mervine,\nCommanding Gulf Blockading Squadron,\nUnited States Steam Frigate “Colorado.”",
+                ],
+                &["WM. W. McKEAN, Captain."],
+            ),
+            // frus1864p4/d435: a heading in capitals before a letter.
+            (
+                "heading in capitals",
+                &["[Untitled]", "THE DUTIES OF NEUTRAL NATIONS.", "To the Editor of the Times:"],
+                &[],
+            ),
+            // frus1861/d84: a quoted name under an endorsement.
+            (
+                "quoted endorsement",
+                &[
+                    "“On her Britannic Majesty’s service. The right honorable the Lord John Russell, M. P., &c., &c., &c. Despatches in charge of Robert Mure, esq.",
+                    "“ROBERT BUNCH.”",
+                    "Agreeably to instructions communicated by my government to me, I have the honor to transmit the same.",
+                ],
+                &[],
+            ),
+            // frus1861/d282: a quoted letter signed after its closing.
+            (
+                "quoted letter",
+                &["“I have the honor, &c., &c.", "“JAMES S. PIKE.", "“Baron Van Zuylen, &c., &c.”"],
+                &["“JAMES S. PIKE."],
+            ),
+            // frus1882/d366: a title after a name closed by a period.
+            (
+                "title after a period",
+                &["I am, &c.,", "JOHN DAVIS.\nActing Secretary."],
+                &["JOHN DAVIS. Acting Secretary."],
+            ),
+            // frus1927v01/d187: no title after a bare name.
+            (
+                "no title after a bare name",
+                &["I have [etc.]", "For the Minister:\nLeon H. Ellis\nSecretary of Legation"],
+                &["Leon H. Ellis"],
+            ),
+            // frus1934v04/d466: the chargé Washington signs a telegram.
+            (
+                "a name that is a place",
+                &[
+                    "You might consider the advisability of explaining personally concern regarding matter to the Colombian Chargé d’Affaires in Washington.",
+                    "Washington",
+                ],
+                &["Washington"],
+            ),
+            // frus1864p4/d357: a title before a name in capitals.
+            (
+                "title before the name",
+                &[
+                    "God preserve your excellency.",
+                    "The Civil Governor, JACINTHO ANTONIO PERDIGAO.",
+                    "His Excellency the Captain of the Port of Funchal.",
+                ],
+                &["The Civil Governor, JACINTHO ANTONIO PERDIGAO."],
+            ),
+            // frus1917Supp02v02/d383: the countersignature is not marked.
+            (
+                "countersignature",
+                &[
+                    "[seal] Done at the city of Washington this twenty-third day of May in the year of our Lord one thousand nine hundred and seventeen.",
+                    "Woodrow Wilson",
+                    "By the President:\nRobert Lansing,\nSecretary of State.",
+                ],
+                &["Woodrow Wilson"],
+            ),
+        ];
+        for (name, texts, want) in cases {
+            let got = closers(&blocks(texts));
+            assert_eq!(&got, want, "{name}");
+        }
+    }
+
+    /// frus1901China/d130: names in a numbered list are not signatures.
+    #[test]
+    fn numbered_paragraphs_are_not_signatures() {
+        let texts = [
+            "66. Hung Ssu-liang, former prefect of Ch’ü-chou, refused to give aid.",
+            "Cheng Lien-sheng,",
+            "Cheng Yung-hsi, and",
+        ];
+        let numbered: Vec<Block> = texts
+            .iter()
+            .map(|t| Block {
+                text: t,
+                lines: 1,
+                numbered: true,
+            })
+            .collect();
+        assert_eq!(closers(&numbered), Vec::<String>::new());
+    }
 }
