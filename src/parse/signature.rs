@@ -51,7 +51,7 @@ pub fn inline_signature(text: &str) -> Option<String> {
 }
 
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$").expect("regex")
+    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$").expect("regex")
 });
 
 /// "For the Secretary of State:" before the name of who signed for him.
@@ -107,6 +107,27 @@ fn signatures_of(
     // signer would be in capitals too.
     let closing_before = prev.is_some_and(|p| CLOSING.is_match(p));
     if prev_sig == Some(true) && !closing_before && !is_caps_text(&sig) {
+        return Vec::new();
+    }
+    // "Freiherr Speck von Sternburg,\nWashington." after a signature: an
+    // address ending with a place.
+    let last_line = text
+        .lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty())
+        .unwrap_or("");
+    if prev_sig.is_some()
+        && !closing_before
+        && text.lines().filter(|l| !l.trim().is_empty()).count() >= 2
+        && last_line.split_whitespace().count() == 1
+        && last_line.ends_with('.')
+        && !is_title(last_line)
+    {
+        return Vec::new();
+    }
+    // "Captain Prevost.", "Lord Lyons.": a rank and a surname alone name
+    // the addressee, not the signer.
+    if is_rank_and_surname(&sig) {
         return Vec::new();
     }
     vec![sig]
@@ -287,9 +308,9 @@ fn signature(
     let mut lines: Vec<&str> = text
         .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]") && !is_seal(l))
+        .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]" | "." | "," | ";") && !is_seal(l))
         .collect();
-    let mut closing_before = prev.is_some_and(|p| CLOSING.is_match(p));
+    let mut closing_before = prev.is_some_and(|p| CLOSING.is_match(p) || is_given_at(p));
     if lines.len() >= 2 && is_for_line(lines[0]) {
         lines.remove(0);
         closing_before = true;
@@ -334,26 +355,33 @@ fn signature(
     if !caps && !is_name(first) {
         return None;
     }
-    let end_after = match next {
-        None => true,
-        Some(n) => {
-            n.starts_with('[')
-                || is_address(n)
-                || n.starts_with("To ")
-                || n.starts_with("Sir")
-                || n.starts_with("P. S.")
-                || n.starts_with("Enclosure")
-                || n.starts_with("Inclosure")
-                || n.starts_with("Attachment")
-                || n.starts_with("By the ")
-                || n.starts_with("Approved")
-                || dateline::parse(n, 0).is_some()
-                || is_bare_date(n)
-                || (is_place_date(n) && !text.trim_end().ends_with(','))
-                || head::is_strong_head(n)
-                || is_title_line(n)
-        }
-    };
+    // A place or date under the name in the same block ("Chang
+    // Chih-tung.\n20th Chinese Moon. (November 11, 1900.)").
+    let dated = lines.len() > 1 && lines[1..].iter().any(|l| is_place_date(l));
+    let end_after = dated
+        || match next {
+            None => true,
+            Some(n) => {
+                n.starts_with('[')
+                    || n.starts_with('(')
+                    || n.starts_with("No. ")
+                    || n.starts_with("Note.")
+                    || is_address(n)
+                    || n.starts_with("To ")
+                    || n.starts_with("Sir")
+                    || n.starts_with("P. S.")
+                    || n.starts_with("Enclosure")
+                    || n.starts_with("Inclosure")
+                    || n.starts_with("Attachment")
+                    || n.starts_with("By the ")
+                    || n.starts_with("Approved")
+                    || dateline::parse(n, 0).is_some()
+                    || is_bare_date(n)
+                    || (is_place_date(n) && !text.trim_end().ends_with(','))
+                    || head::is_strong_head(n)
+                    || is_title_line(n)
+            }
+        };
     if !(closing_before || end_after || caps) {
         return None;
     }
@@ -395,7 +423,13 @@ fn signature(
         && !caps
         && lines.len() == 1
         && first.split_whitespace().count() == 1
-        && next.is_some_and(|n| !n.starts_with('['))
+        && next.is_some_and(|n| {
+            text.starts_with('[')
+                || !n.starts_with(['[', '('])
+                    && !n.starts_with("No. ")
+                    && !n.starts_with("Note.")
+                    && !(is_title_line(n) && is_place_date_any(n) && !text.starts_with('['))
+        })
     {
         return None;
     }
@@ -581,7 +615,10 @@ fn is_name(line: &str) -> bool {
         .strip_prefix('[')
         .and_then(|x| x.strip_suffix(']'))
         .unwrap_or(l);
-    if l.is_empty() || l.len() > 60 || l.starts_with('[') || l.ends_with(':') {
+    // "[Robert] Lansing", "J. [Theodore] M[arriner]": words the editors
+    // supplied are part of the name.
+    if l.is_empty() || l.len() > 60 || (l.starts_with('[') && !l.contains("] ")) || l.ends_with(':')
+    {
         return false;
     }
     let words: Vec<&str> = l.split_whitespace().collect();
@@ -678,6 +715,11 @@ fn is_name(line: &str) -> bool {
     if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         return false;
     }
+    // "VI. Internationalized Trade Routes", "I. The Embargo": a numbered
+    // section.
+    if words.len() > 1 && (is_roman_numbered(words[0]) || words[1] == "The") {
+        return false;
+    }
     // A name in capitals must read as one, not as a heading ("THE DUTIES
     // OF NEUTRAL NATIONS.", "OFFICIAL PAPERS.", "SIGNED WITH THE ROYAL
     // HAND."), and no title in capitals with such words may follow it
@@ -692,7 +734,8 @@ fn is_name(line: &str) -> bool {
         }
     }
     words.iter().all(|w| {
-        let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '“' | '”' | '"'));
+        let w =
+            w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '“' | '”' | '"' | '[' | ']'));
         w.is_empty()
             || PARTICLES.contains(&w)
             || w.chars().next().is_some_and(|c| c.is_uppercase())
@@ -721,13 +764,15 @@ fn with_titles<'a>(lines: &[&'a str]) -> Vec<&'a str> {
 /// A short place-and-date line or block after a signature: "The White
 /// House, 6 April, 1917.", "The White House,\nMay 14, 1917.".
 fn is_place_date(t: &str) -> bool {
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b1[6-9]\d\d\b").expect("regex"));
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b1[7-9]\d\d\b").expect("regex"));
     let t = t.trim();
     t.len() < 80
         && t.lines().count() <= 3
         && YEAR.is_match(t)
         && t.split_whitespace().count() <= 10
-        && t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// "The Civil Governor, JACINTHO ANTONIO PERDIGAO.": a title beginning
@@ -788,7 +833,9 @@ fn is_caps_heading(name: &str) -> bool {
         "REPORT",
         "TREATY",
     ];
+    // An initial ("A. B.") is not the article "A".
     name.split_whitespace()
+        .filter(|w| !(w.len() == 2 && w.ends_with('.')))
         .any(|w| STOP.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
@@ -960,6 +1007,49 @@ mod tests {
                 ],
                 &["Woodrow Wilson"],
             ),
+            // frus1882/d191: "(Signed)" before initials.
+            (
+                "signed label and initials",
+                &["I, A. B., of (insert abode), being originally a citizen of the United States of America, do hereby renounce my naturalization.", "(Signed)\nA. B."],
+                &["A. B."],
+            ),
+            // frus1901China/d26: an address ending with a place after a
+            // signature in small letters.
+            (
+                "address with a place",
+                &["Accept, sir, the renewed assurances of my highest consideration.", "David J. Hill,\nActing Secretary.", "Freiherr Speck von Sternburg,\nWashington."],
+                &["David J. Hill, Acting Secretary."],
+            ),
+            // frus1872p2v5/d105: the addressee of an extract.
+            (
+                "rank and surname",
+                &["If, however, the commissioner of the United States will not adopt the line along Rosario Strait, you would be at liberty to adopt any other channel.", "Captain Prevost."],
+                &[],
+            ),
+            // frus1901China/d115: a telegram signed with a surname, then a note.
+            (
+                "surname before a note",
+                &["I advise strongly that Peking be put on footing of treaty port.", "Rockhill.", "Note.—A similar telegram was sent to Consul Martin at Nanking May 17, 1901."],
+                &["Rockhill."],
+            ),
+            // frus1901China/d50: a date under the name.
+            (
+                "date under the name",
+                &["Sir: I have learned that the allied forces at Paoting Fu killed the provincial treasurer of Chihli.", "Chang Chih-tung.\n20th Chinese Moon. (November 11, 1900.)"],
+                &["Chang Chih-tung."],
+            ),
+            // frus1861/d329: a decree signed after its place and date.
+            (
+                "after the date of a decree",
+                &["Palace of Necessidades, July 29, 1861.", "KING."],
+                &["KING."],
+            ),
+            // frus1919Parisv01/d315: a name completed by the editors.
+            (
+                "supplied name",
+                &["Faithfully yours,", "[Robert] Lansing"],
+                &["[Robert] Lansing"],
+            ),
         ];
         for (name, texts, want) in cases {
             let got = closers(&blocks(texts));
@@ -985,4 +1075,48 @@ mod tests {
             .collect();
         assert_eq!(closers(&numbered), Vec::<String>::new());
     }
+}
+
+/// "VI.", "XII.": a section number in Roman numerals (two letters at
+/// least, so that the initial "V." stays a name).
+fn is_roman_numbered(word: &str) -> bool {
+    let Some(n) = word.strip_suffix('.') else {
+        return false;
+    };
+    n.len() >= 2 && n.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+/// The line that dates a decree or a treaty before its signers: "Given at
+/// our marine residence …", "Done at London …", "Palace of Necessidades,
+/// July 29, 1861.".
+fn is_given_at(prev: &str) -> bool {
+    static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-Z][^,\n]{0,40}, (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, 1[7-9]\d\d\.?$").expect("regex")
+    });
+    let p = prev.trim();
+    p.starts_with("Given ") || p.starts_with("Done at ") || PLACE_DATE.is_match(p)
+}
+
+/// A year anywhere in a line: "Executive Order No. 2604, April 28, 1917".
+fn is_place_date_any(t: &str) -> bool {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b1[7-9]\d\d\b").expect("regex"));
+    YEAR.is_match(t)
+}
+
+/// "Captain Prevost.", "Lord Lyons.": a rank or a peer's title and one
+/// surname, in small letters.
+fn is_rank_and_surname(sig: &str) -> bool {
+    const RANKS: &[&str] = &[
+        "Lord",
+        "Captain",
+        "Commander",
+        "Commodore",
+        "Admiral",
+        "General",
+        "Colonel",
+        "Major",
+        "Lieutenant",
+    ];
+    let words: Vec<&str> = sig.split_whitespace().collect();
+    words.len() == 2 && RANKS.contains(&words[0]) && !is_caps_text(words[1])
 }
