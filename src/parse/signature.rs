@@ -424,11 +424,14 @@ fn signature(
         && lines.len() == 1
         && first.split_whitespace().count() == 1
         && next.is_some_and(|n| {
-            text.starts_with('[')
-                || !n.starts_with(['[', '('])
-                    && !n.starts_with("No. ")
-                    && !n.starts_with("Note.")
-                    && !(is_title_line(n) && is_place_date_any(n) && !text.starts_with('['))
+            // A bracketed word ("[Subinclosure.]") is a name only before
+            // another bracket.
+            !(n.starts_with('[')
+                || (!text.starts_with('[')
+                    && (n.starts_with('(')
+                        || n.starts_with("No. ")
+                        || n.starts_with("Note.")
+                        || (is_title_line(n) && is_place_date_any(n)))))
         })
     {
         return None;
@@ -878,6 +881,50 @@ fn is_the_title_name(line: &str) -> bool {
         })
 }
 
+/// "VI.", "XII.": a section number in Roman numerals (two letters at
+/// least, so that the initial "V." stays a name).
+fn is_roman_numbered(word: &str) -> bool {
+    let Some(n) = word.strip_suffix('.') else {
+        return false;
+    };
+    n.len() >= 2 && n.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+/// The line that dates a decree or a treaty before its signers: "Given at
+/// our marine residence …", "Done at London …", "Palace of Necessidades,
+/// July 29, 1861.".
+fn is_given_at(prev: &str) -> bool {
+    static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-Z][^,\n]{0,40}, (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, 1[7-9]\d\d\.?$").expect("regex")
+    });
+    let p = prev.trim();
+    p.starts_with("Given ") || p.starts_with("Done at ") || PLACE_DATE.is_match(p)
+}
+
+/// A year anywhere in a line: "Executive Order No. 2604, April 28, 1917".
+fn is_place_date_any(t: &str) -> bool {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b1[7-9]\d\d\b").expect("regex"));
+    YEAR.is_match(t)
+}
+
+/// "Captain Prevost.", "Lord Lyons.": a rank or a peer's title and one
+/// surname, in small letters.
+fn is_rank_and_surname(sig: &str) -> bool {
+    const RANKS: &[&str] = &[
+        "Lord",
+        "Captain",
+        "Commander",
+        "Commodore",
+        "Admiral",
+        "General",
+        "Colonel",
+        "Major",
+        "Lieutenant",
+    ];
+    let words: Vec<&str> = sig.split_whitespace().collect();
+    words.len() == 2 && RANKS.contains(&words[0]) && !is_caps_text(words[1])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1075,48 +1122,4 @@ mod tests {
             .collect();
         assert_eq!(closers(&numbered), Vec::<String>::new());
     }
-}
-
-/// "VI.", "XII.": a section number in Roman numerals (two letters at
-/// least, so that the initial "V." stays a name).
-fn is_roman_numbered(word: &str) -> bool {
-    let Some(n) = word.strip_suffix('.') else {
-        return false;
-    };
-    n.len() >= 2 && n.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
-}
-
-/// The line that dates a decree or a treaty before its signers: "Given at
-/// our marine residence …", "Done at London …", "Palace of Necessidades,
-/// July 29, 1861.".
-fn is_given_at(prev: &str) -> bool {
-    static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[A-Z][^,\n]{0,40}, (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, 1[7-9]\d\d\.?$").expect("regex")
-    });
-    let p = prev.trim();
-    p.starts_with("Given ") || p.starts_with("Done at ") || PLACE_DATE.is_match(p)
-}
-
-/// A year anywhere in a line: "Executive Order No. 2604, April 28, 1917".
-fn is_place_date_any(t: &str) -> bool {
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b1[7-9]\d\d\b").expect("regex"));
-    YEAR.is_match(t)
-}
-
-/// "Captain Prevost.", "Lord Lyons.": a rank or a peer's title and one
-/// surname, in small letters.
-fn is_rank_and_surname(sig: &str) -> bool {
-    const RANKS: &[&str] = &[
-        "Lord",
-        "Captain",
-        "Commander",
-        "Commodore",
-        "Admiral",
-        "General",
-        "Colonel",
-        "Major",
-        "Lieutenant",
-    ];
-    let words: Vec<&str> = sig.split_whitespace().collect();
-    words.len() == 2 && RANKS.contains(&words[0]) && !is_caps_text(words[1])
 }
