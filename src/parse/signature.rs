@@ -415,6 +415,19 @@ fn signature(
             return None;
         }
     }
+    // An initial alone ends a letter ("W." under a postscript); with a
+    // title under it ("G\nBrigadier General, USA") it is a signature too.
+    let initial = first.trim_end_matches('.');
+    if initial.len() == 1 && initial.chars().all(|c| c.is_ascii_uppercase()) {
+        // Not after an address, where "A." labels the annex that follows.
+        let after_letter = closing_before || prev.is_some_and(|p| p.starts_with("P. S."));
+        if lines.len() == 1 && next.is_none() && first.ends_with('.') && after_letter {
+            return Some(first.to_string());
+        }
+        if lines.len() == 2 && is_title(lines[1]) && (closing_before || next.is_none()) {
+            return Some(lines.join(" "));
+        }
+    }
     // One letter is an annex label ("A.", "(B.)"), not a name.
     if first.chars().filter(|c| c.is_alphabetic()).count() < 2 || first.starts_with('(') {
         return None;
@@ -1096,6 +1109,24 @@ mod tests {
                 "supplied name",
                 &["Faithfully yours,", "[Robert] Lansing"],
                 &["[Robert] Lansing"],
+            ),
+            // frus1864p4/d408: an initial under a postscript.
+            (
+                "initial under a postscript",
+                &["P. S.—I have just learned that the Bremen steamers are sailing under a neutral flag, and that Mr. Hansen is not agent for the Hamburg steamers.", "W."],
+                &["W."],
+            ),
+            // frus1864p4/d168: the label of the annex after the address.
+            (
+                "annex label after the address",
+                &["Hon. William H. Seward, Secretary of State of the United States.", "A."],
+                &[],
+            ),
+            // frus1958-60v11/d179: an initial and a title.
+            (
+                "initial and title",
+                &["[Here follows discussion of the pending Mutual Security appropriation and the broad implications of the Middle East crisis.]", "G\nBrigadier General, USA"],
+                &["G Brigadier General, USA"],
             ),
         ];
         for (name, texts, want) in cases {
