@@ -153,6 +153,11 @@ fn is_label(line: &str) -> bool {
     if is_seal(l) || FOR.is_match(l) {
         return true;
     }
+    // "By the King." over a minister's name in a proclamation; "By the
+    // President:" over a countersignature is not marked as signed.
+    if l.starts_with("By the ") && l.ends_with('.') && l.len() <= 60 {
+        return true;
+    }
     // "(Signed)", "SIGNED WITH THE ROYAL HAND.", and a title before the
     // name: "The minister of state,".
     if l.starts_with("(Signed") || l.starts_with("[Signed") || l.starts_with("SIGNED ") {
@@ -1127,6 +1132,13 @@ mod tests {
                 "initial and title",
                 &["[Here follows discussion of the pending Mutual Security appropriation and the broad implications of the Middle East crisis.]", "G\nBrigadier General, USA"],
                 &["G Brigadier General, USA"],
+            ),
+            // frus1861/d343: a proclamation, its ministers under "By the
+            // King.".
+            (
+                "by the king",
+                &["Given at our marine residence of Kailua this 26th day of August, A. D. 1861, and the seventh of our reign.", "KAMEHAMEHA.", "By the King.\nKAAHUMANU.", "By the King and Kuhina Nui.\nR. C. WYLLIE."],
+                &["KAMEHAMEHA.", "KAAHUMANU.", "R. C. WYLLIE."],
             ),
         ];
         for (name, texts, want) in cases {
