@@ -339,12 +339,15 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
     let _ = after_head_source_taken;
 
     // Signatures: name blocks at the close of a letter.
-    let texts: Vec<&str> = para_blocks
+    let blocks: Vec<signature::Block> = para_blocks
         .iter()
-        .map(|(_, pi)| rec.paragraphs[*pi].text.as_str())
+        .map(|(b, pi)| signature::Block {
+            text: rec.paragraphs[*pi].text.as_str(),
+            lines: b.line_count(),
+            numbered: rec.paragraphs[*pi].number.is_some(),
+        })
         .collect();
-    let counts: Vec<usize> = para_blocks.iter().map(|(b, _)| b.line_count()).collect();
-    let found = signature::closers(&texts, &counts);
+    let found = signature::closers(&blocks);
     rec.signatures.extend(found);
 
     // The source note.

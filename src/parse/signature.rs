@@ -9,17 +9,33 @@ use regex::Regex;
 
 use super::{dateline, head};
 
-/// The signatures among body blocks: `texts[i]` is the cleaned text of a
-/// block, `line_counts[i]` its number of lines.
-pub fn closers(texts: &[&str], line_counts: &[usize]) -> Vec<String> {
+/// A body block as the signature finder sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Block<'a> {
+    /// The cleaned text of the block.
+    pub text: &'a str,
+    /// Its number of lines in the page text.
+    pub lines: usize,
+    /// True when the block is a numbered paragraph ("67. Cheng Lien-sheng,"):
+    /// an item of a list, never a signature.
+    pub numbered: bool,
+}
+
+/// The signatures among body blocks, in order.
+pub fn closers(blocks: &[Block]) -> Vec<String> {
     let mut out = Vec::new();
-    for (i, text) in texts.iter().enumerate() {
-        let next = texts.get(i + 1).copied();
-        let prev = i.checked_sub(1).map(|j| texts[j]);
-        let lines = line_counts.get(i).copied().unwrap_or(1);
-        if let Some(sig) = signature(text, prev, next, lines) {
-            out.push(sig);
-        }
+    // Whether the block before was a signature, and whether in capitals.
+    let mut prev_sig: Option<bool> = None;
+    for (i, block) in blocks.iter().enumerate() {
+        let next = blocks.get(i + 1).map(|b| b.text);
+        let prev = i.checked_sub(1).map(|j| blocks[j].text);
+        let found = if block.numbered {
+            Vec::new()
+        } else {
+            signatures_of(block.text, prev, next, block.lines, prev_sig)
+        };
+        prev_sig = found.last().map(|s| is_caps_text(s));
+        out.extend(found);
     }
     out
 }
@@ -35,7 +51,7 @@ pub fn inline_signature(text: &str) -> Option<String> {
 }
 
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|I am,|believe me|yours|consideration\.?|regards|submitted|preserve your excellency(?: many years)?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$").expect("regex")
+    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$").expect("regex")
 });
 
 /// "For the Secretary of State:" before the name of who signed for him.
@@ -70,6 +86,216 @@ fn is_address(line: &str) -> bool {
         || l.contains("&c., &c.")
 }
 
+/// The signatures of one block: a list of signers under labels ("For
+/// Germany,\nA. Mumm.\nFor Austria-Hungary,\nM. Czikann.", "[l. s.]\nCLARENDON.\n[l. s.]\nJOHN LOTHROP MOTLEY.")
+/// gives one per signer; any other block at most one.
+fn signatures_of(
+    text: &str,
+    prev: Option<&str>,
+    next: Option<&str>,
+    line_count: usize,
+    prev_sig: Option<bool>,
+) -> Vec<String> {
+    if let Some(list) = labelled_signers(text) {
+        return list;
+    }
+    let Some(sig) = signature(text, prev, next, line_count) else {
+        return Vec::new();
+    };
+    // An address after a signature in capitals ("WM. W. McKEAN, Captain."
+    // then "Flag Officer William Mervine, …") is in small letters; a second
+    // signer would be in capitals too.
+    let closing_before = prev.is_some_and(|p| CLOSING.is_match(p));
+    if prev_sig == Some(true) && !closing_before && !is_caps_text(&sig) {
+        return Vec::new();
+    }
+    // "Freiherr Speck von Sternburg,\nWashington." after a signature: an
+    // address ending with a place.
+    let last_line = text
+        .lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty())
+        .unwrap_or("");
+    if prev_sig.is_some()
+        && !closing_before
+        && text.lines().filter(|l| !l.trim().is_empty()).count() >= 2
+        && last_line.split_whitespace().count() == 1
+        && last_line.ends_with('.')
+        && !is_title(last_line)
+    {
+        return Vec::new();
+    }
+    // "Captain Prevost.", "Lord Lyons.": a rank and a surname alone name
+    // the addressee, not the signer.
+    if is_rank_and_surname(&sig) {
+        return Vec::new();
+    }
+    vec![sig]
+}
+
+/// True when the name part of a signature (before the first comma) is in
+/// capitals: "J. R. LOWELL.", "E. P. BROOKS, Consul, &c.".
+fn is_caps_text(sig: &str) -> bool {
+    let name = sig.split(',').next().unwrap_or(sig);
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 8
+}
+
+/// A line that introduces a signer without being one: a seal ("[l. s.]"),
+/// "For Germany,", "[For] The President", "The president
+/// of the Senate:", "Austro-Hungary:", "Attest:".
+fn is_label(line: &str) -> bool {
+    static FOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\[For\]|\(?For) (?:the |The )?[A-Z][^\n]{0,60}?[:),.]?$").expect("regex")
+    });
+    let l = line.trim();
+    if is_seal(l) || FOR.is_match(l) {
+        return true;
+    }
+    // "By the King." over a minister's name in a proclamation; "By the
+    // President:" over a countersignature is not marked as signed.
+    if l.starts_with("By the ") && l.ends_with('.') && l.len() <= 60 {
+        return true;
+    }
+    // "(Signed)", "SIGNED WITH THE ROYAL HAND.", and a title before the
+    // name: "The minister of state,".
+    if l.starts_with("(Signed") || l.starts_with("[Signed") || l.starts_with("SIGNED ") {
+        return true;
+    }
+    if l.starts_with("The ") && l.ends_with(',') && !is_caps_text(l) && l.len() <= 60 {
+        return true;
+    }
+    let Some(head) = l.strip_suffix(':') else {
+        return false;
+    };
+    // "By the President:" before a countersignature, which the editors do
+    // not mark as signed.
+    if head.starts_with("By ") || head.starts_with("Approved") {
+        return false;
+    }
+    const NOT_LABELS: &[&str] = &[
+        "Subject",
+        "SUBJECT",
+        "Participants",
+        "PARTICIPANTS",
+        "Present",
+        "PRESENT",
+        "Copies",
+        "Distribution",
+        "Sir",
+        "Gentlemen",
+        "Note",
+    ];
+    !head.is_empty()
+        && head.len() <= 60
+        && head.chars().next().is_some_and(char::is_uppercase)
+        && !NOT_LABELS.iter().any(|n| head.starts_with(n))
+        && !head.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Words that make a line a title ("Acting Secretary.", "Counselor",
+/// "Chairman, War Trade Board", "United States Consul.") rather than a name.
+fn is_title(line: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "Secretary",
+        "Assistant",
+        "Acting",
+        "Under",
+        "Minister",
+        "Consul",
+        "Vice-Consul",
+        "Consul-General",
+        "Counselor",
+        "Governor",
+        "Chairman",
+        "Director",
+        "Chief",
+        "Commander",
+        "Commanding",
+        "Captain",
+        "Major",
+        "Colonel",
+        "Lieutenant",
+        "Lieutenant-Colonel",
+        "Lieutenant-General",
+        "Major-General",
+        "General",
+        "President",
+        "Ambassador",
+        "Clerk",
+        "Deputy",
+        "Envoy",
+        "Solicitor",
+        "Chargé",
+        "Attorney",
+        "Admiral",
+        "Commissioner",
+        "Agent",
+        "Judge",
+        "Notary",
+        "Justice",
+        "Mayor",
+        "Senator",
+        "Representative",
+        "Missionaire",
+        "Plenipotentiary",
+    ];
+    let l = line.trim();
+    !l.chars().any(|c| c.is_ascii_digit())
+        && l.split_whitespace()
+            .any(|w| TITLES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+}
+
+/// A block of signers under labels: at least one label, and every signer a
+/// name followed by its title lines. Lines before the first name that are
+/// not labels ("Secretary of State of the United States of America." after
+/// a seal) belong to the signer before and are left out, as the editors do.
+fn labelled_signers(text: &str) -> Option<Vec<String>> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]"))
+        .collect();
+    if lines.iter().any(|l| l.starts_with('•')) {
+        return None;
+    }
+    if lines.len() < 2 || lines.len() > 40 || !lines.iter().any(|l| is_label(l)) {
+        return None;
+    }
+    let mut out: Vec<Vec<&str>> = Vec::new();
+    let mut open = false;
+    for l in &lines {
+        if is_label(l) {
+            open = false;
+            continue;
+        }
+        let name = is_name(l) || (is_caps_name(l) && is_plain_caps_name(l));
+        match out.last_mut() {
+            Some(cur) if open && continues(cur, l) => {
+                cur.push(l);
+            }
+            _ if name && !is_title(l) => {
+                out.push(vec![l]);
+                open = true;
+            }
+            _ => open = false,
+        }
+    }
+    // A label must stand right before a signer, and no signer may be long.
+    if out.is_empty() || out.iter().any(|s| s.len() > 4) {
+        return None;
+    }
+    let label_then_name = lines
+        .iter()
+        .zip(lines.iter().skip(1))
+        .any(|(a, b)| is_label(a) && !is_label(b) && (is_name(b) || is_caps_name(b)));
+    if !label_then_name && out.len() < 2 {
+        return None;
+    }
+    Some(out.iter().map(|s| s.join(" ")).collect())
+}
+
 /// A signature block: one to four short lines whose first is a name, at the
 /// close of a letter: after a closing formula, before the end or an
 /// address, or a name in capitals, which is a signature wherever it stands.
@@ -87,14 +313,25 @@ fn signature(
     let mut lines: Vec<&str> = text
         .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]") && !is_seal(l))
+        .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]" | "." | "," | ";") && !is_seal(l))
         .collect();
-    let mut closing_before = prev.is_some_and(|p| CLOSING.is_match(p));
+    let mut closing_before = prev.is_some_and(|p| CLOSING.is_match(p) || is_given_at(p));
     if lines.len() >= 2 && is_for_line(lines[0]) {
         lines.remove(0);
         closing_before = true;
     }
     let first = *lines.first()?;
+    // A telegram signed by a man whose name is also a place ("Washington")
+    // ends with that word alone.
+    if next.is_none() && lines.len() == 1 && is_place_word(first) {
+        return Some(first.to_string());
+    }
+    // A letter quoted inside another ("“I have the honor, &c.\n“JAMES S.
+    // PIKE.") is signed only after its formal closing; a quoted name
+    // elsewhere ("“ROBERT BUNCH.”" under an endorsement) is not a signature.
+    if first.starts_with(['“', '"']) && !prev.is_some_and(is_formal_closing) {
+        return None;
+    }
     // "• David Hunter Miller\n• James Brown Scott": names signed together.
     if lines.iter().all(|l| l.starts_with('•')) {
         let names: Vec<&str> = lines
@@ -106,8 +343,16 @@ fn signature(
         }
         return None;
     }
-    if is_address(first) || lines.len() > 4 {
+    if is_address(first) || lines.len() > 4 || lines.last().is_some_and(|l| l.ends_with(':')) {
         return None;
+    }
+    // "The Civil Governor, JACINTHO ANTONIO PERDIGAO.": the title before
+    // the name in capitals, after a closing.
+    if closing_before
+        && lines.len() == 1
+        && (is_titled_caps_name(first) || is_the_title_name(first))
+    {
+        return Some(first.to_string());
     }
     // A heading in capitals ("THE EXTRADITION OF COLONEL ARGUELLES.") needs
     // the context of a closing to be taken for a name.
@@ -115,24 +360,33 @@ fn signature(
     if !caps && !is_name(first) {
         return None;
     }
-    let end_after = match next {
-        None => true,
-        Some(n) => {
-            n.starts_with('[')
-                || is_address(n)
-                || n.starts_with("To ")
-                || n.starts_with("Sir")
-                || n.starts_with("P. S.")
-                || n.starts_with("Enclosure")
-                || n.starts_with("Inclosure")
-                || n.starts_with("Attachment")
-                || n.starts_with("By the ")
-                || dateline::parse(n, 0).is_some()
-                || is_bare_date(n)
-                || head::is_strong_head(n)
-                || is_title_line(n)
-        }
-    };
+    // A place or date under the name in the same block ("Chang
+    // Chih-tung.\n20th Chinese Moon. (November 11, 1900.)").
+    let dated = lines.len() > 1 && lines[1..].iter().any(|l| is_place_date(l));
+    let end_after = dated
+        || match next {
+            None => true,
+            Some(n) => {
+                n.starts_with('[')
+                    || n.starts_with('(')
+                    || n.starts_with("No. ")
+                    || n.starts_with("Note.")
+                    || is_address(n)
+                    || n.starts_with("To ")
+                    || n.starts_with("Sir")
+                    || n.starts_with("P. S.")
+                    || n.starts_with("Enclosure")
+                    || n.starts_with("Inclosure")
+                    || n.starts_with("Attachment")
+                    || n.starts_with("By the ")
+                    || n.starts_with("Approved")
+                    || dateline::parse(n, 0).is_some()
+                    || is_bare_date(n)
+                    || (is_place_date(n) && !text.trim_end().ends_with(','))
+                    || head::is_strong_head(n)
+                    || is_title_line(n)
+            }
+        };
     if !(closing_before || end_after || caps) {
         return None;
     }
@@ -166,6 +420,19 @@ fn signature(
             return None;
         }
     }
+    // An initial alone ends a letter ("W." under a postscript); with a
+    // title under it ("G\nBrigadier General, USA") it is a signature too.
+    let initial = first.trim_end_matches('.');
+    if initial.len() == 1 && initial.chars().all(|c| c.is_ascii_uppercase()) {
+        // Not after an address, where "A." labels the annex that follows.
+        let after_letter = closing_before || prev.is_some_and(|p| p.starts_with("P. S."));
+        if lines.len() == 1 && next.is_none() && first.ends_with('.') && after_letter {
+            return Some(first.to_string());
+        }
+        if lines.len() == 2 && is_title(lines[1]) && (closing_before || next.is_none()) {
+            return Some(lines.join(" "));
+        }
+    }
     // One letter is an annex label ("A.", "(B.)"), not a name.
     if first.chars().filter(|c| c.is_alphabetic()).count() < 2 || first.starts_with('(') {
         return None;
@@ -174,14 +441,20 @@ fn signature(
         && !caps
         && lines.len() == 1
         && first.split_whitespace().count() == 1
-        && next.is_some_and(|n| !n.starts_with('['))
+        && next.is_some_and(|n| {
+            // A bracketed word ("[Subinclosure.]") is a name only before
+            // another bracket.
+            !(n.starts_with('[')
+                || (!text.starts_with('[')
+                    && (n.starts_with('(')
+                        || n.starts_with("No. ")
+                        || n.starts_with("Note.")
+                        || (is_title_line(n) && is_place_date_any(n)))))
+        })
     {
         return None;
     }
-    if lines.len() > 1 && first.ends_with(',') {
-        return Some(lines.join(" "));
-    }
-    Some(first.to_string())
+    Some(with_titles(&lines).join(" "))
 }
 
 /// "[l. s.]", "[seal.]", "[L. S.]".
@@ -330,9 +603,14 @@ fn is_caps_name(line: &str) -> bool {
     ];
     let first_word = name.split_whitespace().next().unwrap_or("");
     upper * 10 >= letters.len() * 9
-        && !HEADINGS
-            .iter()
-            .any(|h| name.starts_with(h) || first_word == *h)
+        && !HEADINGS.iter().any(|h| {
+            name.starts_with(h)
+                || first_word == *h
+                || name
+                    .split_whitespace()
+                    .any(|w| w.trim_end_matches('.') == *h)
+        })
+        && name.chars().filter(|c| c.is_ascii_digit()).count() < 2
         && !name.contains(['(', ')', ':', ';', '[', ']'])
         && name.split_whitespace().count() >= 1
         && !name
@@ -346,12 +624,22 @@ fn is_caps_name(line: &str) -> bool {
 /// True when a line reads as a personal name ("JOSEPH A. WRIGHT.", "Hull",
 /// "T. Matsudaira", "H. S. S.", "Pierrepont Moffat", "[Woodrow Wilson]").
 fn is_name(line: &str) -> bool {
-    let l = line.trim().trim_end_matches([',', '.']);
+    let mut l = line.trim();
+    // "JOSE DA SILVA MENDES. [seal.]"
+    if let Some((name, seal)) = l.rsplit_once(' ') {
+        if is_seal(seal) {
+            l = name;
+        }
+    }
+    let l = l.trim_end_matches([',', '.']);
     let l = l
         .strip_prefix('[')
         .and_then(|x| x.strip_suffix(']'))
         .unwrap_or(l);
-    if l.is_empty() || l.len() > 60 || l.starts_with('[') || l.ends_with(':') {
+    // "[Robert] Lansing", "J. [Theodore] M[arriner]": words the editors
+    // supplied are part of the name.
+    if l.is_empty() || l.len() > 60 || (l.starts_with('[') && !l.contains("] ")) || l.ends_with(':')
+    {
         return false;
     }
     let words: Vec<&str> = l.split_whitespace().collect();
@@ -426,6 +714,18 @@ fn is_name(line: &str) -> bool {
         "Sent",
         "Received",
         "Paraphrase",
+        "For",
+        "By",
+        "Section",
+        "Chapter",
+        "Part",
+        "See",
+        "Additional",
+        "Considering",
+        "Decree",
+        "Whereas",
+        "Subenclosure",
+        "EXHIBIT",
     ];
     if NOT_NAMES
         .iter()
@@ -436,12 +736,433 @@ fn is_name(line: &str) -> bool {
     if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         return false;
     }
+    // "VI. Internationalized Trade Routes", "I. The Embargo": a numbered
+    // section.
+    if words.len() > 1 && (is_roman_numbered(words[0]) || words[1] == "The") {
+        return false;
+    }
+    // A name in capitals must read as one, not as a heading ("THE DUTIES
+    // OF NEUTRAL NATIONS.", "OFFICIAL PAPERS.", "SIGNED WITH THE ROYAL
+    // HAND."), and no title in capitals with such words may follow it
+    // ("VICTOR EMANUEL II, BY THE GRACE OF GOD …").
+    let name = l.split(',').next().unwrap_or(l);
+    if is_caps_text(name) && is_caps_heading(name) {
+        return false;
+    }
+    if let Some((_, title)) = l.split_once(',') {
+        if is_caps_text(title) && is_caps_heading(title) {
+            return false;
+        }
+    }
     words.iter().all(|w| {
-        let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '“' | '”' | '"'));
+        let w =
+            w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '“' | '”' | '"' | '[' | ']'));
         w.is_empty()
             || PARTICLES.contains(&w)
             || w.chars().next().is_some_and(|c| c.is_uppercase())
             || w == "&c."
             || w == "Jr."
     })
+}
+
+/// The name line and the title lines that go with it: every line after a
+/// line ending in a comma ("F. W. SEWARD,\nActing Secretary."), and lines
+/// of title words ("Frank L. Polk\nCounselor", "JOHN DAVIS.\nActing
+/// Secretary."); a place or a date ("The White House,", "20th Chinese
+/// Moon.") ends it.
+fn with_titles<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = Vec::new();
+    for l in lines {
+        if out.is_empty() || continues(&out, l) {
+            out.push(l);
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// A short place-and-date line or block after a signature: "The White
+/// House, 6 April, 1917.", "The White House,\nMay 14, 1917.".
+fn is_place_date(t: &str) -> bool {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b1[7-9]\d\d\b").expect("regex"));
+    let t = t.trim();
+    t.len() < 80
+        && t.lines().count() <= 3
+        && YEAR.is_match(t)
+        && t.split_whitespace().count() <= 10
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// "The Civil Governor, JACINTHO ANTONIO PERDIGAO.": a title beginning
+/// with "The", a comma, and a plain name in capitals.
+fn is_titled_caps_name(line: &str) -> bool {
+    let Some((title, name)) = line.rsplit_once(", ") else {
+        return false;
+    };
+    title.starts_with("The ")
+        && title.len() <= 60
+        && !is_caps_text(title)
+        && is_caps_name(name)
+        && is_plain_caps_name(name)
+        && name.split_whitespace().count() >= 2
+}
+
+/// "JOHN DAVIS.", "S. C. Braida.": a name closed by a period, not by an
+/// initial or "Jr." ("W. R. Castle, Jr.", "Antonio Bermúdez M.").
+fn ends_name_with_period(line: &str) -> bool {
+    let Some(last) = line.split_whitespace().last() else {
+        return false;
+    };
+    let word = last.trim_end_matches('.');
+    last.ends_with('.')
+        && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !matches!(word, "Jr" | "Sr")
+}
+
+/// Words of a heading in capitals, not of a name: "OF", "THE", "WITH",
+/// "PROTOCOL", "PRESENT", "CORRESPONDENCE" ("SIGNED WITH THE ROYAL HAND.",
+/// "FINAL PROTOCOL.", "OTHERS PRESENT").
+fn is_caps_heading(name: &str) -> bool {
+    const STOP: &[&str] = &[
+        "OF",
+        "THE",
+        "FROM",
+        "TO",
+        "AND",
+        "FOR",
+        "IN",
+        "A",
+        "ON",
+        "BY",
+        "AT",
+        "WITH",
+        "PAPERS",
+        "OFFICIAL",
+        "CORRESPONDENCE",
+        "PROTOCOL",
+        "PRESENT",
+        "EXHIBIT",
+        "MEETING",
+        "SIGNED",
+        "MEMORANDUM",
+        "NOTE",
+        "ANNEX",
+        "APPENDIX",
+        "REPORT",
+        "TREATY",
+    ];
+    // An initial ("A. B.") is not the article "A".
+    name.split_whitespace()
+        .filter(|w| !(w.len() == 2 && w.ends_with('.')))
+        .any(|w| STOP.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// Whether `line` continues the signature `sig` (its lines so far) as a
+/// title: after a comma ("F. W. SEWARD,\nActing Secretary."), or title
+/// words after a name closed by a period ("JOHN DAVIS.\nActing
+/// Secretary."), not after a bare name ("Leon H. Ellis\nSecretary of
+/// Legation", where the editors leave the title out).
+fn continues(sig: &[&str], line: &str) -> bool {
+    let Some(last) = sig.last() else {
+        return false;
+    };
+    last.ends_with(',') || (is_title(line) && (sig.len() > 1 || ends_name_with_period(last)))
+}
+
+/// A word that names a place but is also a surname ("Washington").
+fn is_place_word(line: &str) -> bool {
+    line == "Washington"
+}
+
+/// The formal closing of a letter quoted inside another: "“I have the
+/// honor, &c., &c.", "“I am, &c.,".
+fn is_formal_closing(prev: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)^["“]?(?:I have the honou?r|I am\b|.*obedient servant)"#).expect("regex")
+    });
+    RE.is_match(prev.trim())
+}
+
+/// "The Marques de la VEGA de ARMIJO.": a title beginning with "The"
+/// and a name with a surname in capitals.
+fn is_the_title_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    line.starts_with("The ")
+        && words.len() <= 8
+        && !line.contains(['(', ':', ';'])
+        && words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            w.chars().count() >= 3 && w.chars().all(char::is_uppercase) && !is_caps_heading(w)
+        })
+}
+
+/// "VI.", "XII.": a section number in Roman numerals (two letters at
+/// least, so that the initial "V." stays a name).
+fn is_roman_numbered(word: &str) -> bool {
+    let Some(n) = word.strip_suffix('.') else {
+        return false;
+    };
+    n.len() >= 2 && n.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+/// The line that dates a decree or a treaty before its signers: "Given at
+/// our marine residence …", "Done at London …", "Palace of Necessidades,
+/// July 29, 1861.".
+fn is_given_at(prev: &str) -> bool {
+    static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-Z][^,\n]{0,40}, (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, 1[7-9]\d\d\.?$").expect("regex")
+    });
+    let p = prev.trim();
+    p.starts_with("Given ") || p.starts_with("Done at ") || PLACE_DATE.is_match(p)
+}
+
+/// A year anywhere in a line: "Executive Order No. 2604, April 28, 1917".
+fn is_place_date_any(t: &str) -> bool {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b1[7-9]\d\d\b").expect("regex"));
+    YEAR.is_match(t)
+}
+
+/// "Captain Prevost.", "Lord Lyons.": a rank or a peer's title and one
+/// surname, in small letters.
+fn is_rank_and_surname(sig: &str) -> bool {
+    const RANKS: &[&str] = &[
+        "Lord",
+        "Captain",
+        "Commander",
+        "Commodore",
+        "Admiral",
+        "General",
+        "Colonel",
+        "Major",
+        "Lieutenant",
+    ];
+    let words: Vec<&str> = sig.split_whitespace().collect();
+    words.len() == 2 && RANKS.contains(&words[0]) && !is_caps_text(words[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks<'a>(texts: &[&'a str]) -> Vec<Block<'a>> {
+        texts
+            .iter()
+            .map(|t| Block {
+                text: t,
+                lines: t.lines().count(),
+                numbered: false,
+            })
+            .collect()
+    }
+
+    /// Each case is a run of blocks copied from the named document of the
+    /// FRUS corpus and the signatures its TEI marks there.
+    #[test]
+    fn closers_of_real_documents() {
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            // frus1882/d190: two signers of a treaty under seals.
+            (
+                "seals",
+                &[
+                    "Done at London the thirteenth day of May, in the year of our Lord one thousand eight hundred and seventy.",
+                    "[l. s.]\nCLARENDON.\n[l. s.]\nJOHN LOTHROP MOTLEY.",
+                ],
+                &["CLARENDON.", "JOHN LOTHROP MOTLEY."],
+            ),
+            // frus1934v04/d698: the titles after the seals are left out.
+            (
+                "seals and titles",
+                &[
+                    "In faith whereof, the undersigned, being duly authorized, sign the present contract.",
+                    "Cordell Hull\n[Seal]\nSecretary of State of the United States of America.\nR. de Lima e Silva\n[Seal]\nAmbassador Extraordinary and Plenipotentiary of the United States of Brazil.",
+                ],
+                &["Cordell Hull", "R. de Lima e Silva"],
+            ),
+            // frus1901China/d61: signers under "For <country>,".
+            (
+                "for each country",
+                &[
+                    "Peking, December 22, 1900.",
+                    "For Germany,\nA. Mumm.\nFor Austria-Hungary,\nM. Czikann.\nFor Belgium,\nJoostens.",
+                ],
+                &["A. Mumm.", "M. Czikann.", "Joostens."],
+            ),
+            // frus1861/d186: a heading and a title before the name.
+            (
+                "signed with the royal hand",
+                &[
+                    "Palace, on the seventeenth of June, one thousand eight hundred and sixty-one.",
+                    "SIGNED WITH THE ROYAL HAND.\nThe minister of state,\nSATURNINO CALDERON COLLANTES.",
+                ],
+                &["SATURNINO CALDERON COLLANTES."],
+            ),
+            // frus1861/d124: the address after a signature in capitals.
+            (
+                "address after the signature",
+                &[
+                    "I am, sir, your obedient servant,",
+                    "WM. W. McKEAN, Captain.",
+                    "Flag Officer William Mervine,\nCommanding Gulf Blockading Squadron,\nUnited States Steam Frigate “Colorado.”",
+                ],
+                &["WM. W. McKEAN, Captain."],
+            ),
+            // frus1864p4/d435: a heading in capitals before a letter.
+            (
+                "heading in capitals",
+                &["[Untitled]", "THE DUTIES OF NEUTRAL NATIONS.", "To the Editor of the Times:"],
+                &[],
+            ),
+            // frus1861/d84: a quoted name under an endorsement.
+            (
+                "quoted endorsement",
+                &[
+                    "“On her Britannic Majesty’s service. The right honorable the Lord John Russell, M. P., &c., &c., &c. Despatches in charge of Robert Mure, esq.",
+                    "“ROBERT BUNCH.”",
+                    "Agreeably to instructions communicated by my government to me, I have the honor to transmit the same.",
+                ],
+                &[],
+            ),
+            // frus1861/d282: a quoted letter signed after its closing.
+            (
+                "quoted letter",
+                &["“I have the honor, &c., &c.", "“JAMES S. PIKE.", "“Baron Van Zuylen, &c., &c.”"],
+                &["“JAMES S. PIKE."],
+            ),
+            // frus1882/d366: a title after a name closed by a period.
+            (
+                "title after a period",
+                &["I am, &c.,", "JOHN DAVIS.\nActing Secretary."],
+                &["JOHN DAVIS. Acting Secretary."],
+            ),
+            // frus1927v01/d187: no title after a bare name.
+            (
+                "no title after a bare name",
+                &["I have [etc.]", "For the Minister:\nLeon H. Ellis\nSecretary of Legation"],
+                &["Leon H. Ellis"],
+            ),
+            // frus1934v04/d466: the chargé Washington signs a telegram.
+            (
+                "a name that is a place",
+                &[
+                    "You might consider the advisability of explaining personally concern regarding matter to the Colombian Chargé d’Affaires in Washington.",
+                    "Washington",
+                ],
+                &["Washington"],
+            ),
+            // frus1864p4/d357: a title before a name in capitals.
+            (
+                "title before the name",
+                &[
+                    "God preserve your excellency.",
+                    "The Civil Governor, JACINTHO ANTONIO PERDIGAO.",
+                    "His Excellency the Captain of the Port of Funchal.",
+                ],
+                &["The Civil Governor, JACINTHO ANTONIO PERDIGAO."],
+            ),
+            // frus1917Supp02v02/d383: the countersignature is not marked.
+            (
+                "countersignature",
+                &[
+                    "[seal] Done at the city of Washington this twenty-third day of May in the year of our Lord one thousand nine hundred and seventeen.",
+                    "Woodrow Wilson",
+                    "By the President:\nRobert Lansing,\nSecretary of State.",
+                ],
+                &["Woodrow Wilson"],
+            ),
+            // frus1882/d191: "(Signed)" before initials.
+            (
+                "signed label and initials",
+                &["I, A. B., of (insert abode), being originally a citizen of the United States of America, do hereby renounce my naturalization.", "(Signed)\nA. B."],
+                &["A. B."],
+            ),
+            // frus1901China/d26: an address ending with a place after a
+            // signature in small letters.
+            (
+                "address with a place",
+                &["Accept, sir, the renewed assurances of my highest consideration.", "David J. Hill,\nActing Secretary.", "Freiherr Speck von Sternburg,\nWashington."],
+                &["David J. Hill, Acting Secretary."],
+            ),
+            // frus1872p2v5/d105: the addressee of an extract.
+            (
+                "rank and surname",
+                &["If, however, the commissioner of the United States will not adopt the line along Rosario Strait, you would be at liberty to adopt any other channel.", "Captain Prevost."],
+                &[],
+            ),
+            // frus1901China/d115: a telegram signed with a surname, then a note.
+            (
+                "surname before a note",
+                &["I advise strongly that Peking be put on footing of treaty port.", "Rockhill.", "Note.—A similar telegram was sent to Consul Martin at Nanking May 17, 1901."],
+                &["Rockhill."],
+            ),
+            // frus1901China/d50: a date under the name.
+            (
+                "date under the name",
+                &["Sir: I have learned that the allied forces at Paoting Fu killed the provincial treasurer of Chihli.", "Chang Chih-tung.\n20th Chinese Moon. (November 11, 1900.)"],
+                &["Chang Chih-tung."],
+            ),
+            // frus1861/d329: a decree signed after its place and date.
+            (
+                "after the date of a decree",
+                &["Palace of Necessidades, July 29, 1861.", "KING."],
+                &["KING."],
+            ),
+            // frus1919Parisv01/d315: a name completed by the editors.
+            (
+                "supplied name",
+                &["Faithfully yours,", "[Robert] Lansing"],
+                &["[Robert] Lansing"],
+            ),
+            // frus1864p4/d408: an initial under a postscript.
+            (
+                "initial under a postscript",
+                &["P. S.—I have just learned that the Bremen steamers are sailing under a neutral flag, and that Mr. Hansen is not agent for the Hamburg steamers.", "W."],
+                &["W."],
+            ),
+            // frus1864p4/d168: the label of the annex after the address.
+            (
+                "annex label after the address",
+                &["Hon. William H. Seward, Secretary of State of the United States.", "A."],
+                &[],
+            ),
+            // frus1958-60v11/d179: an initial and a title.
+            (
+                "initial and title",
+                &["[Here follows discussion of the pending Mutual Security appropriation and the broad implications of the Middle East crisis.]", "G\nBrigadier General, USA"],
+                &["G Brigadier General, USA"],
+            ),
+            // frus1861/d343: a proclamation, its ministers under "By the
+            // King.".
+            (
+                "by the king",
+                &["Given at our marine residence of Kailua this 26th day of August, A. D. 1861, and the seventh of our reign.", "KAMEHAMEHA.", "By the King.\nKAAHUMANU.", "By the King and Kuhina Nui.\nR. C. WYLLIE."],
+                &["KAMEHAMEHA.", "KAAHUMANU.", "R. C. WYLLIE."],
+            ),
+        ];
+        for (name, texts, want) in cases {
+            let got = closers(&blocks(texts));
+            assert_eq!(&got, want, "{name}");
+        }
+    }
+
+    /// frus1901China/d130: names in a numbered list are not signatures.
+    #[test]
+    fn numbered_paragraphs_are_not_signatures() {
+        let texts = [
+            "66. Hung Ssu-liang, former prefect of Ch’ü-chou, refused to give aid.",
+            "Cheng Lien-sheng,",
+            "Cheng Yung-hsi, and",
+        ];
+        let numbered: Vec<Block> = texts
+            .iter()
+            .map(|t| Block {
+                text: t,
+                lines: 1,
+                numbered: true,
+            })
+            .collect();
+        assert_eq!(closers(&numbered), Vec::<String>::new());
+    }
 }
