@@ -89,7 +89,12 @@ pub fn split(src: &str) -> Split {
             (Some(n), Some(prev)) => n > prev && n <= prev + 200,
             _ => true,
         };
-        if op.inclosure || after_inclosure {
+        // A document has content: a head-like line right after the head of
+        // the document before is part of it (a telegram's first line).
+        let after_head = openers
+            .last()
+            .is_some_and(|prev| only_blank_between(src, &ls, prev.head + 1, op.first));
+        if op.inclosure || after_inclosure || after_head {
             i = op.head + 1;
             continue;
         }
@@ -113,7 +118,12 @@ pub fn split(src: &str) -> Split {
         openers.push(op);
         i = op.head + 1;
     }
-    if openers.len() <= 1 {
+    let preamble = openers.first().is_some_and(|o| {
+        ls[..o.first]
+            .iter()
+            .any(|l| !l.is_blank(src) && !is_marker_line(l.text(src)))
+    });
+    if openers.is_empty() || (openers.len() == 1 && !preamble) {
         out.doubts.clear();
         out.parts.push(Part {
             span: Span::new(0, src.len()),
@@ -256,6 +266,11 @@ fn boundary_end(
         *current_page = Some(m.n.clone());
     }
     let mut end = body_end;
+    // The footnote list closes a copied page: a marker after it is not the
+    // end of this document (see the module doc).
+    if starts_indented(ls[last_content].text(src)) && last_content > from {
+        return end;
+    }
     for l in ls.iter().take(to).skip(last_content + 1) {
         let t = l.text(src).trim();
         if t.is_empty() {
@@ -322,12 +337,92 @@ fn is_head_line(t: &str) -> bool {
     if t.is_empty() || t.chars().count() > 400 {
         return false;
     }
+    if t == "[Untitled]" {
+        return true;
+    }
     if let Some((_, at)) = head::split_number(t) {
         if head::doc_type(&t[at..]).is_some() {
             return !t.ends_with(':');
         }
     }
-    head::is_strong_head(t)
+    // Old volumes print no number in the head: "43. Private Secretary to
+    // the President informed me …" is a telegram's first paragraph.
+    head::split_number(t).is_none()
+        && head::is_strong_head(t)
+        && names_sender(t)
+        && !has_sentence_break(t)
+}
+
+/// True when a line holds two sentences ("For Executive Committee from
+/// Clark. Referring to …"): a period after a word of four letters or more
+/// that is no abbreviation, then a space and a capital.
+fn has_sentence_break(t: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &["Messrs", "Mme", "Mlle", "Bros", "Esq", "Excellency"];
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let Some(stem) = w[0].strip_suffix('.') else {
+            return false;
+        };
+        stem.chars().count() >= 4
+            && stem.chars().all(char::is_alphabetic)
+            && !ABBREVIATIONS.contains(&stem)
+            && w[1].starts_with(char::is_uppercase)
+    })
+}
+
+/// True when the sender of an old-style head reads as a name or an office
+/// ("Mr. Seward", "The Ambassador in China (Gauss)", "Señor Romero"): every
+/// word capitalised, parenthesised or a connector. A sentence that happens
+/// to hold " to " ("The United States have therefore no objection in
+/// principle to …") has lower-case verbs and nouns before it.
+fn names_sender(t: &str) -> bool {
+    const CONNECTORS: &[&str] = &[
+        "of", "the", "in", "at", "on", "for", "and", "de", "del", "della", "di", "da", "do",
+        "dos", "das", "von", "van", "der", "le", "la", "les", "du", "des", "y", "e", "&", "ad",
+        "interim", "to", "from", "by",
+    ];
+    if t.chars().count() > 250 {
+        return false;
+    }
+    let flat = t.replace('\n', " ");
+    let rest = match head::split_number(&flat) {
+        Some((_, at)) => &flat[at..],
+        None => flat.strip_prefix("No. ").map_or(flat.as_str(), |r| {
+            r.split_once(". ").map_or(r, |(_, after)| after)
+        }),
+    };
+    let (Some(_), Some(to)) = head::from_to(rest) else {
+        return false;
+    };
+    // Everything before the recipient must read as a name.
+    let Some(at) = rest.rfind(to.as_str()) else {
+        return false;
+    };
+    let from = rest[..at].trim_end().trim_end_matches(" to").trim_end();
+    if from.chars().count() > 120 || to.chars().count() > 200 || t.contains(';') {
+        return false;
+    }
+    const TO_WORDS: &[&str] = &[
+        "the", "all", "his", "her", "their", "ministers", "consuls", "certain", "each",
+        "diplomatic", "several", "various",
+    ];
+    let to_first = to.split_whitespace().next().unwrap_or("");
+    if !(to_first.starts_with(|c: char| c.is_uppercase() || c == '(') || TO_WORDS.contains(&to_first)) {
+        return false;
+    }
+    let mut depth = 0i32;
+    for w in from.split_whitespace() {
+        let inside = depth > 0 || w.starts_with('(');
+        depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
+        if inside {
+            continue;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        if !(first.is_uppercase() || first.is_ascii_digit() || CONNECTORS.contains(&w)) {
+            return false;
+        }
+    }
+    true
 }
 
 /// True when the head at line `j` is followed by a blank line or the end.
@@ -335,22 +430,48 @@ fn head_ends_block(src: &str, ls: &[lines::Line], j: usize) -> bool {
     ls.get(j + 1).is_none_or(|l| l.is_blank(src))
 }
 
-/// True when the last non-blank line before line `i` is an inclosure label.
+/// True when the last non-blank line before line `i` is an inclosure label,
+/// or a short label ("A.", "1") after one or alone: what follows is an
+/// attachment of the document before.
 fn prev_is_inclosure(src: &str, ls: &[lines::Line], i: usize) -> bool {
-    ls[..i]
+    let mut before = ls[..i]
         .iter()
         .rev()
-        .find(|l| !l.is_blank(src))
-        .is_some_and(|l| is_inclosure_label(l.text(src).trim()))
+        .map(|l| l.text(src).trim())
+        .filter(|t| !t.is_empty() && !is_marker_line(t));
+    match before.next() {
+        Some(t) if t.chars().count() <= 3 => true,
+        Some(t) => is_inclosure_label(t),
+        None => false,
+    }
 }
 
-/// "[Inclosure 1 in No. 447.]", "Inclosure.", "[Enclosure]": what follows
-/// is part of the document before.
+/// "[Inclosure 1 in No. 447.]", "Inclosure.", "[Enclosure]", "[Appendix 2
+/// to inclosure.]", and their misprints ("[lnclosure", "[Inclosnre"): what
+/// follows is part of the document before.
 fn is_inclosure_label(t: &str) -> bool {
-    let t = t.trim_start_matches(['[', '(']);
-    ["Inclosure", "Enclosure", "Indorsement", "Subinclosure", "Annex", "Attachment"]
+    let bare = t.trim_start_matches(['[', '(']);
+    if ["Inclosure", "Enclosure", "Indorsement", "Subinclosure", "Subenclosure", "Annex", "Attachment", "Appendix"]
         .iter()
-        .any(|w| t.starts_with(w))
+        .any(|w| bare.starts_with(w))
+    {
+        return true;
+    }
+    if !(t.starts_with('[') && t.ends_with([']', '.'])) || t.chars().count() > 80 {
+        return false;
+    }
+    let low = t.to_lowercase();
+    ["nclos", "ncios", "nclo", "ppendix", "annex", "enclos", "in no."]
+        .iter()
+        .any(|w| low.contains(w))
+}
+
+/// True when lines `[from, to)` are all blank or page markers.
+fn only_blank_between(src: &str, ls: &[lines::Line], from: usize, to: usize) -> bool {
+    ls.get(from..to).is_some_and(|r| {
+        r.iter()
+            .all(|l| l.is_blank(src) || is_marker_line(l.text(src)))
+    })
 }
 
 fn starts_indented(t: &str) -> bool {
@@ -364,8 +485,17 @@ fn is_marker_line(t: &str) -> bool {
         return false;
     }
     let (ms, _) = crate::parse::pages::scan(t, 0, t.len());
-    let covered: usize = ms.iter().map(|m| m.span.end - m.span.start).sum();
-    !ms.is_empty() && covered == t.chars().filter(|c| !c.is_whitespace()).map(char::len_utf8).sum::<usize>()
+    if ms.is_empty() {
+        return false;
+    }
+    let mut pos = 0;
+    for m in &ms {
+        if !t[pos..m.span.start].trim().is_empty() {
+            return false;
+        }
+        pos = m.span.end;
+    }
+    t[pos..].trim().is_empty()
 }
 
 fn content_end(src: &str, ls: &[lines::Line], from: usize, to: usize) -> usize {

@@ -256,7 +256,13 @@ fn volumes_joined_into_one_file() {
             if recs.len() != 1 || recs[0].part.is_some() {
                 split_singles += 1;
                 if show == "single" {
-                    println!("  split single {vol}/{}: {} parts", d.name, recs.len());
+                    for r in &recs[1..] {
+                        let at = r.span.start;
+                        let before = d.text[..at].trim_end();
+                        let before = &before[before.len().saturating_sub(60)..];
+                        let line = d.text[at..].lines().next().unwrap_or("");
+                        println!("  split single {vol}/{}: {before:?} | {line:?}", d.name);
+                    }
                 }
             }
         }
