@@ -231,7 +231,11 @@ fn is_listing(src: &str, parts: &[Part]) -> bool {
 /// paragraph is the source note.
 fn listing_entry(r: &mut Record) {
     r.body = false;
-    if let Some(k) = r.paragraphs.iter().position(|p| p.text.starts_with("Source:")) {
+    if let Some(k) = r
+        .paragraphs
+        .iter()
+        .position(|p| p.text.starts_with("Source:"))
+    {
         let p = r.paragraphs.remove(k);
         if r.source_note.is_none() {
             r.source_note = Some(p.text.replace('\n', " "));
@@ -299,15 +303,20 @@ fn opener_at(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
     let mut j = i;
     let mut editorial = 0;
     let mut inclosure = false;
+    let mut filed = false;
     loop {
         let t = ls.get(j)?.text(src);
         if starts_indented(t) {
             return None;
         }
         let tt = t.trim();
-        if is_head_line(tt) && head_ends_block(src, ls, j) {
-            let number = head::split_number(tt)
-                .and_then(|(n, _)| n.trim_end_matches(|c: char| c.is_ascii_lowercase()).parse().ok());
+        let head_like = is_head_line(tt) || (filed && is_plain_head(tt));
+        if head_like && head_ends_block(src, ls, j) {
+            let number = head::split_number(tt).and_then(|(n, _)| {
+                n.trim_end_matches(|c: char| c.is_ascii_lowercase())
+                    .parse()
+                    .ok()
+            });
             return Some(Opener {
                 first: i,
                 head: j,
@@ -319,6 +328,9 @@ fn opener_at(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
             if editorial == 0 {
                 inclosure = is_inclosure_label(tt);
             }
+            // A file or archive line ("500.A15 a 1/56", "Woodrow Wilson
+            // Papers") opens a document: the line after it is the head.
+            filed |= !tt.starts_with(['[', '(', '*', 'N']);
             editorial += 1;
             j += 1;
             // One blank line may separate editorial lines and the head.
@@ -353,6 +365,18 @@ fn is_head_line(t: &str) -> bool {
         && !has_sentence_break(t)
 }
 
+/// A head without a number or " to " ("Memorandum by the Chief of the
+/// Division of Western European Affairs (Castle)"), taken only after a file
+/// line: a short line that is not the body.
+fn is_plain_head(t: &str) -> bool {
+    t.chars().count() <= 300
+        && t.starts_with(char::is_uppercase)
+        && !head::is_body_start(t)
+        && !has_sentence_break(t)
+        && !is_marker_line(t)
+        && !head::is_editorial_line(t)
+}
+
 /// True when a line holds two sentences ("For Executive Committee from
 /// Clark. Referring to …"): a period after a word of four letters or more
 /// that is no abbreviation, then a space and a capital.
@@ -377,9 +401,9 @@ fn has_sentence_break(t: &str) -> bool {
 /// principle to …") has lower-case verbs and nouns before it.
 fn names_sender(t: &str) -> bool {
     const CONNECTORS: &[&str] = &[
-        "of", "the", "in", "at", "on", "for", "and", "de", "del", "della", "di", "da", "do",
-        "dos", "das", "von", "van", "der", "le", "la", "les", "du", "des", "y", "e", "&", "ad",
-        "interim", "to", "from", "by",
+        "of", "the", "in", "at", "on", "for", "and", "de", "del", "della", "di", "da", "do", "dos",
+        "das", "von", "van", "der", "le", "la", "les", "du", "des", "y", "e", "&", "ad", "interim",
+        "to", "from", "by",
     ];
     if t.chars().count() > 250 {
         return false;
@@ -403,11 +427,23 @@ fn names_sender(t: &str) -> bool {
         return false;
     }
     const TO_WORDS: &[&str] = &[
-        "the", "all", "his", "her", "their", "ministers", "consuls", "certain", "each",
-        "diplomatic", "several", "various",
+        "the",
+        "all",
+        "his",
+        "her",
+        "their",
+        "ministers",
+        "consuls",
+        "certain",
+        "each",
+        "diplomatic",
+        "several",
+        "various",
     ];
     let to_first = to.split_whitespace().next().unwrap_or("");
-    if !(to_first.starts_with(|c: char| c.is_uppercase() || c == '(') || TO_WORDS.contains(&to_first)) {
+    if !(to_first.starts_with(|c: char| c.is_uppercase() || c == '(')
+        || TO_WORDS.contains(&to_first))
+    {
         return false;
     }
     let mut depth = 0i32;
@@ -451,9 +487,18 @@ fn prev_is_inclosure(src: &str, ls: &[lines::Line], i: usize) -> bool {
 /// follows is part of the document before.
 fn is_inclosure_label(t: &str) -> bool {
     let bare = t.trim_start_matches(['[', '(']);
-    if ["Inclosure", "Enclosure", "Indorsement", "Subinclosure", "Subenclosure", "Annex", "Attachment", "Appendix"]
-        .iter()
-        .any(|w| bare.starts_with(w))
+    if [
+        "Inclosure",
+        "Enclosure",
+        "Indorsement",
+        "Subinclosure",
+        "Subenclosure",
+        "Annex",
+        "Attachment",
+        "Appendix",
+    ]
+    .iter()
+    .any(|w| bare.starts_with(w))
     {
         return true;
     }
@@ -461,9 +506,11 @@ fn is_inclosure_label(t: &str) -> bool {
         return false;
     }
     let low = t.to_lowercase();
-    ["nclos", "ncios", "nclo", "ppendix", "annex", "enclos", "in no."]
-        .iter()
-        .any(|w| low.contains(w))
+    [
+        "nclos", "ncios", "nclo", "ppendix", "annex", "enclos", "in no.",
+    ]
+    .iter()
+    .any(|w| low.contains(w))
 }
 
 /// True when lines `[from, to)` are all blank or page markers.

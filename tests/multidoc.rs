@@ -131,7 +131,10 @@ fn view(r: &Record, field: &str) -> String {
         "source_note" => format!("{:?}", r.source_note.as_deref().map(norm)),
         "footnote_texts" => format!(
             "{:?}",
-            r.footnotes.iter().map(|f| norm(&f.text)).collect::<Vec<_>>()
+            r.footnotes
+                .iter()
+                .map(|f| norm(&f.text))
+                .collect::<Vec<_>>()
         ),
         "footnote_markers" => format!(
             "{:?}",
@@ -187,16 +190,16 @@ fn volumes() -> Option<Vec<PathBuf>> {
 }
 
 fn load(vol: &Path) -> Vec<Doc> {
-    let index: Value = serde_json::from_str(&fs::read_to_string(vol.join("index.json")).unwrap())
-        .unwrap();
+    let index: Value =
+        serde_json::from_str(&fs::read_to_string(vol.join("index.json")).unwrap()).unwrap();
     let mut out = Vec::new();
     for d in index["documents"].as_array().unwrap() {
         let files = d["files"].as_array().unwrap();
         let txt = files[0].as_str().unwrap();
         let json = files[1].as_str().unwrap();
         let text = fs::read_to_string(vol.join(txt)).unwrap();
-        let truth: Value = serde_json::from_str(&fs::read_to_string(vol.join(json)).unwrap())
-            .unwrap();
+        let truth: Value =
+            serde_json::from_str(&fs::read_to_string(vol.join(json)).unwrap()).unwrap();
         let single = cables::parse::parse(&text, txt);
         out.push(Doc {
             name: txt.to_string(),
@@ -244,7 +247,12 @@ fn volumes_joined_into_one_file() {
     let mut failed = Vec::new();
     let all: Vec<(String, Vec<Doc>)> = vols
         .iter()
-        .map(|v| (v.file_name().unwrap().to_string_lossy().to_string(), load(v)))
+        .map(|v| {
+            (
+                v.file_name().unwrap().to_string_lossy().to_string(),
+                load(v),
+            )
+        })
         .collect();
     // A file that holds one document must not be split.
     let mut split_singles = 0;
@@ -272,7 +280,8 @@ fn volumes_joined_into_one_file() {
         failed.push("single files split".to_string());
     }
     for how in [Join::Blank, Join::Newline, Join::Page] {
-        let mut tallies: BTreeMap<&str, Tally> = FIELDS.iter().map(|f| (*f, Tally::default())).collect();
+        let mut tallies: BTreeMap<&str, Tally> =
+            FIELDS.iter().map(|f| (*f, Tally::default())).collect();
         let (mut found, mut records) = (0, 0);
         for (vol, docs) in &all {
             let (text, ranges) = join(docs, how);
