@@ -238,6 +238,10 @@ fn listing_entry(r: &mut Record) {
     {
         let p = r.paragraphs.remove(k);
         if r.source_note.is_none() {
+            let m = parse::markings::from_source_note(&p.text);
+            r.classification = r.classification.take().or(m.classification);
+            r.handling = m.handling;
+            r.precedence = r.precedence.take().or(m.precedence);
             r.source_note = Some(p.text.replace('\n', " "));
             r.source_span = Some(p.span);
         }
@@ -324,7 +328,11 @@ fn opener_at(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
                 inclosure,
             });
         }
-        if editorial < 4 && head::is_editorial_line(tt) && !is_marker_line(tt) {
+        if editorial < 4
+            && head::is_editorial_line(tt)
+            && !is_marker_line(tt)
+            && !tt.starts_with("Source:")
+        {
             if editorial == 0 {
                 inclosure = is_inclosure_label(tt);
             }
