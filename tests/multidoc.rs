@@ -362,3 +362,123 @@ fn volumes_joined_into_one_file() {
     }
     assert!(failed.is_empty(), "below 0.99: {failed:?}");
 }
+
+fn cables(args: &[&str]) -> Vec<Value> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cables"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run cables");
+    assert!(
+        out.status.success(),
+        "cables {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// fixtures/multi/three.txt: frus1927v01 d11, d12, d13 as copied one after
+/// another. Each record has its own head, file line, notes and signature,
+/// and its span cuts the document out of the file.
+#[test]
+fn three_documents_in_one_file() {
+    let recs = cables(&["parse", "fixtures/multi/three.txt"]);
+    let text =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/multi/three.txt"))
+            .unwrap();
+    assert_eq!(recs.len(), 3);
+    let want = [
+        (
+            "500.A15 a 1/44: Telegram",
+            "The Ambassador in Italy (Fletcher) to the Secretary of State",
+            vec!["12"],
+            vec!["Fletcher"],
+        ),
+        (
+            "500.A15 a 1/41: Telegram",
+            "The Acting Secretary of State to the Ambassador in Great Britain (Houghton)",
+            vec!["13", "14"],
+            vec!["Grew"],
+        ),
+        (
+            "500.A15 a 1/56",
+            "Memorandum by the Chief of the Division of Western European Affairs (Castle)",
+            vec![],
+            vec!["W[illiam] R. C[astle]"],
+        ),
+    ];
+    for (k, (r, (first, title, marks, sigs))) in recs.iter().zip(want).enumerate() {
+        assert_eq!(r["part"], k + 1);
+        assert_eq!(r["title"], title);
+        let start = r["span"]["start"].as_u64().unwrap() as usize;
+        let end = r["span"]["end"].as_u64().unwrap() as usize;
+        assert!(text[start..end].starts_with(first), "part {}", k + 1);
+        let got: Vec<&str> = r["footnotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["marker"].as_str().unwrap())
+            .collect();
+        assert_eq!(got, marks, "part {}", k + 1);
+        assert_eq!(r["signatures"], serde_json::json!(sigs), "part {}", k + 1);
+        assert_eq!(r["body"], true);
+    }
+    // The spans follow each other, separated by the blank line.
+    assert_eq!(recs[0]["span"]["start"], 0);
+    for k in 1..3 {
+        let prev_end = recs[k - 1]["span"]["end"].as_u64().unwrap() as usize;
+        let start = recs[k]["span"]["start"].as_u64().unwrap() as usize;
+        assert_eq!(&text[prev_end..start], "\n\n");
+    }
+}
+
+/// fixtures/multi/chapter.txt: a chapter listing of frus1958-60v08 d113-d115
+/// (number, title and source note each, no body).
+#[test]
+fn chapter_listing_gives_records_without_body() {
+    let recs = cables(&["parse", "fixtures/multi/chapter.txt"]);
+    let got: Vec<(u64, &str, bool, &str, &str)> = recs
+        .iter()
+        .map(|r| {
+            (
+                r["part"].as_u64().unwrap(),
+                r["number"].as_str().unwrap(),
+                r["body"].as_bool().unwrap(),
+                r["source_note"].as_str().unwrap(),
+                r["classification"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "113", false, "Source: Department of State, Conference Files: Lot 64 D 560, CF 1179. Confidential. Drafted by Dulles.", "Confidential"),
+            (2, "114", false, "Source: Department of State, Conference Files: Lot 64 D 560, CF 1169. Confidential. Drafted by McBride. The meeting was held at the Embassy residence.", "Confidential"),
+            (3, "115", false, "Source: Department of State, Bruce Diaries: Lot 64 D 327. Secret.", "Secret"),
+        ]
+    );
+    for r in &recs {
+        assert_eq!(r["paragraphs"], serde_json::json!([]));
+    }
+}
+
+/// `cables index` on the folder: one record per document, paths repeated
+/// with their part; a one-document file keeps `part` null.
+#[test]
+fn index_gives_one_record_per_document() {
+    let recs = cables(&["index", "fixtures/multi"]);
+    let parts: Vec<(String, Value)> = recs
+        .iter()
+        .map(|r| (r["path"].as_str().unwrap().to_string(), r["part"].clone()))
+        .collect();
+    assert_eq!(parts.len(), 6, "{parts:?}");
+    assert!(parts.iter().all(|(_, p)| p.is_u64()));
+    let one = cables(&["parse", "fixtures/seed/frus1969-76v16-d67.txt"]);
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0]["part"], Value::Null);
+    assert_eq!(one[0]["number"], "67");
+}
