@@ -471,7 +471,7 @@ fn names_sender(t: &str) -> bool {
 
 /// True when the head at line `j` is followed by a blank line or the end.
 fn head_ends_block(src: &str, ls: &[lines::Line], j: usize) -> bool {
-    ls.get(j + 1).is_none_or(|l| l.is_blank(src))
+    ls.get(j + 1).map_or(true, |l| l.is_blank(src))
 }
 
 /// True when the last non-blank line before line `i` is an inclosure label,
@@ -579,5 +579,95 @@ fn short(t: &str) -> String {
         format!("{s}…")
     } else {
         t.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, the first line of each part).
+    #[test]
+    fn parts_table() {
+        let cases: &[(&str, &[&str])] = &[
+            // One document: one part, the whole text.
+            ("67. Telegram From A to B\n\nText.\n\n  1. Source: X.", &["67. Telegram"]),
+            // Two numbered documents; numbered paragraphs are not heads.
+            (
+                "67. Telegram From A to B\n\n1. First.\n\n2. Telegram 12 from Paris.\n\n68. Memorandum From C to D\n\nText.",
+                &["67. Telegram", "68. Memorandum"],
+            ),
+            // No blank line: the head follows the note list directly.
+            (
+                "67. Telegram From A to B\n\nText.2\n  1. Source: X.\n  2. Note.\n68. Memorandum From C to D\n\nText.",
+                &["67. Telegram", "68. Memorandum"],
+            ),
+            // A file line opens the next document.
+            (
+                "711.00/1: Telegram\n\nThe Secretary of State to the Ambassador in France (Bullitt)\n\nText.\n\nHull\n\n711.00/2: Telegram\n\nThe Ambassador in France (Bullitt) to the Secretary of State\n\nText.",
+                &["711.00/1", "711.00/2"],
+            ),
+            // A head after an inclosure label belongs to the document.
+            (
+                "Mr. Seward to Mr. Adams.\n\nSir: Text.\n\nW. H. SEWARD.\n\n[Inclosure 1 in No. 4.]\n\nMr. Adams to Mr. Seward.\n\nText.",
+                &["Mr. Seward"],
+            ),
+            // A sentence holding " to " is not a head.
+            (
+                "Mr. Seward to Mr. Adams.\n\nText.\n\nThe United States have no objection in principle to the proposition.\n\nMore.",
+                &["Mr. Seward"],
+            ),
+        ];
+        for (text, want) in cases {
+            let sp = split(text);
+            let got: Vec<&str> = sp
+                .parts
+                .iter()
+                .map(|p| text[p.span.start..p.span.end].lines().next().unwrap_or(""))
+                .collect();
+            assert_eq!(got.len(), want.len(), "{text:?}: {got:?}");
+            for (g, w) in got.iter().zip(want.iter()) {
+                assert!(g.starts_with(w), "{text:?}: {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn notes_are_each_documents_own() {
+        let text = "67. Telegram From A to B1\n\nText.2\n\n  1. Source: X. Secret.\n  2. Note two.\n\n68. Memorandum From C to D3\n\nText.\n\n  1. Source: Y. Confidential.";
+        let recs = records(text, "vol.txt");
+        let notes: Vec<Vec<&str>> = recs
+            .iter()
+            .map(|r| r.footnotes.iter().map(|f| f.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                vec!["Source: X. Secret.", "Note two."],
+                vec!["Source: Y. Confidential."]
+            ]
+        );
+        assert_eq!(recs[0].part, Some(1));
+        assert_eq!(recs[1].part, Some(2));
+        assert_eq!(recs[1].classification.as_deref(), Some("Confidential"));
+    }
+
+    #[test]
+    fn page_lines_between_documents() {
+        // A new page after document 67 is 67's; a repeat of it is no one's.
+        let text = "67. Telegram From A to B\n\nText.\n\n[Page 5]\n\n[Page 5]\n\n68. Memorandum From C to D\n\nText.";
+        let recs = records(text, "vol.txt");
+        assert_eq!(recs[0].pages, ["5"]);
+        assert!(recs[1].pages.is_empty());
+        assert!(!text[recs[0].span.end..recs[1].span.start].trim().is_empty());
+    }
+
+    #[test]
+    fn doubt_for_a_head_out_of_sequence() {
+        let text = "67. Telegram From A to B\n\nText.\n\n68. Telegram From C to D\n\nText.\n\n12. Memorandum From E to F\n\nText.";
+        let sp = split(text);
+        assert_eq!(sp.parts.len(), 2);
+        assert_eq!(sp.doubts.len(), 1);
+        assert_eq!(sp.doubts[0].offset, text.find("12.").unwrap());
     }
 }
