@@ -5,50 +5,73 @@ use crate::decode::{decode, Encoding};
 use crate::diag::{Diagnostic, LineIndex, Severity};
 use crate::parse;
 use crate::record::{Record, Span};
+use crate::split;
 
-/// Records of a text file's bytes. Always at least one record: a file that
-/// is not text gives a record holding the diagnostic.
+/// The record of a text file's bytes, the file read as one document.
+/// Always one record: a file that is not text gives a record holding the
+/// diagnostic.
 pub fn records_from_text_bytes(bytes: &[u8], path: &str) -> Vec<Record> {
-    records_and_text_from_text_bytes(bytes, path).0
+    records_and_text(bytes, path, false).0
 }
 
-/// Records of a text file's bytes, as [`records_from_text_bytes`], plus the
-/// decoded text their offsets point into (empty for a binary file). Used by
-/// `cables check`, whose rules read the text as well as the records.
+/// Records of a text file's bytes, one per document the file holds (see
+/// [`crate::split`]; `--split`). A file with one document gives the same
+/// record as [`records_from_text_bytes`].
+pub fn records_from_text_bytes_split(bytes: &[u8], path: &str) -> Vec<Record> {
+    records_and_text(bytes, path, true).0
+}
+
+/// The record of a text file's bytes, as [`records_from_text_bytes`], plus
+/// the decoded text its offsets point into (empty for a binary file). Used
+/// by `cables check`, whose rules read the text as well as the records.
 pub fn records_and_text_from_text_bytes(bytes: &[u8], path: &str) -> (Vec<Record>, String) {
+    records_and_text(bytes, path, false)
+}
+
+/// Decode, then parse as one document or split into documents.
+pub fn records_and_text(bytes: &[u8], path: &str, split_documents: bool) -> (Vec<Record>, String) {
     let decoded = decode(bytes);
     let text = decoded.text;
-    let mut rec = if decoded.encoding == Encoding::Binary {
-        Record {
+    let mut recs = if decoded.encoding == Encoding::Binary {
+        vec![Record {
             path: path.to_string(),
             body: false,
             ..Record::default()
-        }
+        }]
+    } else if text.trim().is_empty() {
+        let mut r = parse::parse_range(&text, 0, text.len());
+        r.path = path.to_string();
+        r.diagnostics.retain(|d| d.code != "P001");
+        r.diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            "E004",
+            0,
+            "empty file: no document",
+        ));
+        r.body = false;
+        vec![r]
+    } else if split_documents {
+        // One record per document of the file (issue 8); a file with one
+        // document gives one record with `part` null.
+        split::records(&text, path)
     } else {
         let mut r = parse::parse_range(&text, 0, text.len());
         r.path = path.to_string();
-        if text.trim().is_empty() {
-            r.diagnostics.retain(|d| d.code != "P001");
-            r.diagnostics.push(Diagnostic::new(
-                Severity::Warning,
-                "E004",
-                0,
-                "empty file: no document",
-            ));
-            r.body = false;
-        }
-        r
+        vec![r]
     };
-    let mut diags = decoded.diagnostics;
-    diags.append(&mut rec.diagnostics);
-    rec.diagnostics = diags;
-    if !rec.diagnostics.is_empty() {
-        let idx = LineIndex::new(&text);
-        for d in &mut rec.diagnostics {
-            d.locate(&idx, &text);
+    // The file's decode diagnostics go on its first record.
+    if let Some(first) = recs.first_mut() {
+        let mut diags = decoded.diagnostics;
+        diags.append(&mut first.diagnostics);
+        first.diagnostics = diags;
+        if !first.diagnostics.is_empty() {
+            let idx = LineIndex::new(&text);
+            for d in &mut first.diagnostics {
+                d.locate(&idx, &text);
+            }
         }
     }
-    (vec![rec], text.into_owned())
+    (recs, text.into_owned())
 }
 
 /// A record for a file that could not be read at all.

@@ -30,6 +30,10 @@ pub struct Options {
     /// For tests that change the folder during the walk (a file removed
     /// after it was listed); `None` in normal use.
     pub before_read: Option<fn(&Path)>,
+    /// Split text files that hold several documents into one record per
+    /// document (issue 8, `--split`); off by default, since the split still
+    /// cuts some one-document files of the oldest volumes in two.
+    pub split: bool,
 }
 
 /// What an index run saw.
@@ -98,6 +102,12 @@ pub fn kind_of(path: &Path) -> Option<Kind> {
 
 /// The records of one file on disk. `rel` is the path written in records.
 pub fn records_of_file(path: &Path, rel: &str, kind: Kind) -> Vec<Record> {
+    records_of_file_split(path, rel, kind, false)
+}
+
+/// The records of one file on disk, text files split into their documents
+/// when `split` is set.
+pub fn records_of_file_split(path: &Path, rel: &str, kind: Kind, split: bool) -> Vec<Record> {
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -109,7 +119,7 @@ pub fn records_of_file(path: &Path, rel: &str, kind: Kind) -> Vec<Record> {
         }
     };
     match kind {
-        Kind::Text => document::records_from_text_bytes(&bytes, rel),
+        Kind::Text => document::records_and_text(&bytes, rel, split).0,
         Kind::Xml => crate::document::records_from_xml_bytes(&bytes, rel),
     }
 }
@@ -219,7 +229,7 @@ enum Outcome {
     Reuse(cache::Entry),
 }
 
-fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>) -> Done {
+fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>, split: bool) -> Done {
     let Job::Parse {
         path,
         rel,
@@ -255,7 +265,7 @@ fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>) -> Done {
         }
     }
     let mut recs = match kind {
-        Kind::Text => document::records_from_text_bytes(&bytes, &rel),
+        Kind::Text => document::records_and_text(&bytes, &rel, split).0,
         Kind::Xml => document::records_from_xml_bytes(&bytes, &rel),
     };
     drop(bytes);
@@ -319,6 +329,7 @@ pub fn index_to(
     let mut summary = Summary::default();
     let hashing = inc.is_some();
     let before_read = opts.before_read;
+    let split = opts.split;
     let walker = WalkDir::new(root)
         .follow_links(opts.follow_links)
         .sort_by_file_name();
@@ -346,10 +357,11 @@ pub fn index_to(
                         None
                     }
                     // The old index does not hold what the cache says: parse.
-                    None => Some(records_of_file(
+                    None => Some(records_of_file_split(
                         &root.join(&done.rel),
                         &done.rel,
                         kind_of(Path::new(&done.rel)).unwrap_or(Kind::Text),
+                        opts.split,
                     )),
                 }
             }
@@ -461,7 +473,7 @@ pub fn index_to(
             let rel = rel.clone();
             // A panic is a parser bug: it becomes a record, not an abort.
             let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                work(job, hashing, before_read)
+                work(job, hashing, before_read, split)
             }))
             .unwrap_or_else(|_| Done {
                 outcome: Outcome::Parsed(vec![document::unreadable(

@@ -25,6 +25,7 @@ pub mod index;
 pub mod output;
 pub mod parse;
 pub mod record;
+pub mod split;
 pub mod stats;
 pub mod tei;
 pub mod vocab;

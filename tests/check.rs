@@ -66,6 +66,16 @@ fn each_rule_fires_on_its_bad_fixture() {
         ("DOC001", 1, &[("DOC001", "error", "d67.txt", 1, 1)]),
         ("DOC003", 0, &[("DOC003", "warning", "d68.txt", 1, 1)]),
         ("DOC004", 0, &[("DOC004", "warning", "d67.txt", 7, 1)]),
+        // Checked one file per document, the second head (line 5) is also a
+        // merged-documents finding.
+        (
+            "DOC005",
+            0,
+            &[
+                ("DOC004", "warning", "chapter.txt", 5, 1),
+                ("DOC005", "warning", "chapter.txt", 9, 1),
+            ],
+        ),
         ("DOC007", 0, &[("DOC007", "warning", "d67.txt", 7, 1)]),
         (
             "FN001",

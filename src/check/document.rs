@@ -114,6 +114,10 @@ pub fn check_file(
     for rec in records {
         check_record(rec, text, &idx, ctx, &mut out, &mut summary);
     }
+    // DOC005: where the split of a file into documents is doubtful.
+    for d in crate::split::split(text).doubts {
+        out.push(Raw::new("DOC005", Loc::at(&idx, text, d.offset), d.message));
+    }
     (cap(out), summary)
 }
 
@@ -159,10 +163,24 @@ fn check_record(
         return;
     }
     let head_loc = rec.head_span.map(|s| at(s.start));
+    let from_name = number_in_file_name(&sum.rel);
+    // A later document of a file whose name holds one number (dN.txt):
+    // documents merged into one file (issue 8 splits them; DOC004 says so).
+    if rec.part.is_some_and(|p| p > 1) && from_name.is_some() {
+        let loc = head_loc.unwrap_or_else(|| at(rec.span.start));
+        out.push(Raw::new(
+            "DOC004",
+            loc,
+            format!(
+                "document {} of a file named for one document: documents merged?",
+                rec.part.unwrap_or(0)
+            ),
+        ));
+        return;
+    }
     sum.head = head_loc.clone().unwrap_or_else(|| at(0));
 
     // Numbers: the head's, else the file name's.
-    let from_name = number_in_file_name(&sum.rel);
     let from_head = rec.number.as_deref().and_then(|n| doc_number(n, true));
     if let (Some(h), Some(f)) = (&from_head, &from_name) {
         if !h.text.eq_ignore_ascii_case(&f.text) {

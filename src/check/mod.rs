@@ -67,6 +67,7 @@ pub const RULES: &[Rule] = &[
     rule("DOC001", Severity::Error, "no-head", "no recognisable document head"),
     rule("DOC003", Severity::Warning, "number-mismatch", "the number printed in the head differs from the number in the file name (dN.txt)"),
     rule("DOC004", Severity::Warning, "merged-documents", "a second numbered document head inside the body: probably two documents merged"),
+    rule("DOC005", Severity::Warning, "doubtful-split", "in a file holding several documents, a head-like line not taken as a document boundary, or a document without a head"),
     rule("DOC007", Severity::Warning, "empty-paragraph", "an empty paragraph"),
     rule("FN001", Severity::Error, "footnote-unmatched", "a footnote with no mark in the text, or a mark with no footnote"),
     rule("FN002", Severity::Warning, "footnote-order", "footnote marks out of order or with a gap (marks may start anywhere: 0, 1 or a volume-wide number)"),

@@ -28,9 +28,15 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
     if a.incremental {
         if let Some(target) = sink.target().map(|t| t.to_path_buf()) {
             let cache_path = cache_path_of(&target);
-            let previous = cache::Previous::open(&cache_path, &target, cables::PARSER_VERSION);
+            // Records made with and without --split differ: the cache keys on both.
+            let version = format!(
+                "{}{}",
+                cables::PARSER_VERSION,
+                if a.split { "+split" } else { "" }
+            );
+            let previous = cache::Previous::open(&cache_path, &target, &version);
             let tmp = temp_path_for(&cache_path);
-            let writer = match cache::Writer::create(&tmp, cables::PARSER_VERSION) {
+            let writer = match cache::Writer::create(&tmp, &version) {
                 Ok(w) => w,
                 Err(e) => {
                     sink.abandon();
@@ -44,6 +50,7 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
     }
     let opts = Options {
         follow_links: a.follow,
+        split: a.split,
         ..Options::default()
     };
     let bar = progress_bar(a.quiet);

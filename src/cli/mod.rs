@@ -153,6 +153,10 @@ struct IndexArgs {
     /// Print no summary on stderr.
     #[arg(long, short)]
     quiet: bool,
+    /// Split text files that hold several documents (a chapter, a pasted run, a
+    /// volume as one text) into one record per document, with `part` and `span`.
+    #[arg(long)]
+    split: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -162,6 +166,9 @@ struct ParseArgs {
     files: Vec<PathBuf>,
     #[command(flatten)]
     out: OutArgs,
+    /// Split a file that holds several documents into one record per document.
+    #[arg(long)]
+    split: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -2,7 +2,7 @@
 
 use std::io::Read;
 
-use cables::index::{kind_of, records_of_file, Kind};
+use cables::index::{kind_of, records_of_file_split, Kind};
 
 use super::out::Sink;
 use super::{Error, ParseArgs, EXIT_OK, EXIT_TROUBLE};
@@ -15,14 +15,14 @@ pub fn run(a: ParseArgs) -> Result<u8, Error> {
         let records = if shown == "-" {
             let mut buf = Vec::new();
             std::io::stdin().lock().read_to_end(&mut buf)?;
-            cables::document::records_from_text_bytes(&buf, "-")
+            cables::document::records_and_text(&buf, "-", a.split).0
         } else {
             if !f.is_file() {
                 eprintln!("cables: error: {}", cables::hint::not_a_file(f));
                 code = EXIT_TROUBLE;
             }
             let kind = kind_of(f).unwrap_or(Kind::Text);
-            records_of_file(f, &shown, kind)
+            records_of_file_split(f, &shown, kind, a.split)
         };
         for r in &records {
             sink.write(r)?;

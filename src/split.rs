@@ -1,0 +1,673 @@
+//! Files that hold many documents (issue 8): a chapter page, a run of
+//! pasted documents, a volume converted from an ebook or a PDF.
+//!
+//! Boundaries come from the structure, never from "a line that starts with
+//! a number". A document opens with up to four editorial lines (a file line
+//! "711.00111 Armament Control/777a: Telegram", "No. 175.", "[Extract.]",
+//! an archive line) and then its head, a line of its own:
+//! - a numbered head whose type is a known document type ("67. Message From
+//!   …"); its number must come after the previous document's number, so
+//!   numbered paragraphs ("2. Telegram 1234 reported …") and list items are
+//!   never heads;
+//! - a strong old-style head ("The Secretary of State to the Ambassador in
+//!   France (Bullitt)", "Mr. Seward to Mr. Adams.", see
+//!   [`head::is_strong_head`]).
+//!
+//! Footnote lines are indented, so a note is never a head. A head inside a
+//! document introduced by an inclosure label ("[Inclosure 1 in No. 447.]")
+//! belongs to that document.
+//!
+//! Page markers on their own lines between two documents: a marker that
+//! starts a new page goes with the document before it (where the editors'
+//! TEI puts a `<pb/>` that ends a document); a marker that repeats the page
+//! already current (a running page number of a converted book) is not a
+//! page break and lies in neither document's span.
+//!
+//! Each part is parsed with [`parse::parse_range`], so offsets stay absolute
+//! in the file and each document's footnote list is its own (the parser
+//! reads the list at the end of the range it is given).
+
+use crate::diag::{Diagnostic, Severity};
+use crate::parse::{self, head, lines};
+use crate::record::{Record, Span};
+
+/// A document found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// Byte span of the document in the text.
+    pub span: Span,
+    /// Byte span of its head line, when the part has one.
+    pub head: Option<Span>,
+}
+
+/// A place where the split may be wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Doubt {
+    /// Byte offset of the line in question.
+    pub offset: usize,
+    /// What is doubtful.
+    pub message: String,
+}
+
+/// The documents of a text and the doubtful places.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Split {
+    /// The documents in order; one part (the whole text) for a file that
+    /// holds one document.
+    pub parts: Vec<Part>,
+    /// Head-like lines not taken as boundaries, parts without a head.
+    pub doubts: Vec<Doubt>,
+}
+
+/// An opener found at a line: where the document starts and its head line.
+#[derive(Debug, Clone, Copy)]
+struct Opener {
+    /// Index of the first line (first editorial line, or the head).
+    first: usize,
+    /// Index of the head line.
+    head: usize,
+    /// The head's number, when it has one.
+    number: Option<u32>,
+    /// True when the first editorial line is an inclosure label.
+    inclosure: bool,
+}
+
+/// Find the documents of `src`.
+pub fn split(src: &str) -> Split {
+    let ls = lines::lines(src, 0, src.len());
+    let mut out = Split::default();
+    let mut openers: Vec<Opener> = Vec::new();
+    let mut last_number: Option<u32> = None;
+    let mut i = 0;
+    while i < ls.len() {
+        let Some(op) = opener_at(src, &ls, i) else {
+            i += 1;
+            continue;
+        };
+        let after_inclosure = op.first == op.head && prev_is_inclosure(src, &ls, op.first);
+        let in_sequence = match (op.number, last_number) {
+            (Some(n), Some(prev)) => n > prev && n <= prev + 200,
+            _ => true,
+        };
+        // A document has content: a head-like line right after the head of
+        // the document before is part of it (a telegram's first line).
+        let after_head = openers
+            .last()
+            .is_some_and(|prev| only_blank_between(src, &ls, prev.head + 1, op.first));
+        if op.inclosure || after_inclosure || after_head {
+            i = op.head + 1;
+            continue;
+        }
+        if !in_sequence {
+            if op.number.is_some_and(|n| n > 9) {
+                out.doubts.push(Doubt {
+                    offset: ls[op.head].start,
+                    message: format!(
+                        "head-like line {:?} not taken as a document: its number does not follow {}",
+                        short(ls[op.head].text(src)),
+                        last_number.unwrap_or(0)
+                    ),
+                });
+            }
+            i = op.head + 1;
+            continue;
+        }
+        if op.number.is_some() {
+            last_number = op.number;
+        }
+        openers.push(op);
+        i = op.head + 1;
+    }
+    let preamble = openers.first().is_some_and(|o| {
+        ls[..o.first]
+            .iter()
+            .any(|l| !l.is_blank(src) && !is_marker_line(l.text(src)))
+    });
+    if openers.is_empty() || (openers.len() == 1 && !preamble) {
+        out.doubts.clear();
+        out.parts.push(Part {
+            span: Span::new(0, src.len()),
+            head: openers.first().map(|o| span_of(&ls[o.head])),
+        });
+        return out;
+    }
+
+    // Text before the first opener: short captions (a chapter title) lie in
+    // no document; anything longer is a document without a head.
+    let first_start = ls[openers[0].first].start;
+    let pre: Vec<&str> = ls
+        .iter()
+        .take(openers[0].first)
+        .map(|l| l.text(src).trim())
+        .filter(|t| !t.is_empty() && !is_marker_line(t))
+        .collect();
+    if pre.len() > 3 || pre.iter().any(|t| t.chars().count() > 150) {
+        let end = content_end(src, &ls, 0, openers[0].first);
+        out.parts.push(Part {
+            span: Span::new(0, end),
+            head: None,
+        });
+        out.doubts.push(Doubt {
+            offset: first_line_start(src, &ls, 0),
+            message: "text before the first document head: taken as a document without a head"
+                .to_string(),
+        });
+    }
+    let _ = first_start;
+
+    let mut current_page: Option<String> = None;
+    for (k, op) in openers.iter().enumerate() {
+        let start = ls[op.first].start;
+        let next_first = openers.get(k + 1).map_or(ls.len(), |o| o.first);
+        let end = if k + 1 < openers.len() {
+            boundary_end(src, &ls, op.head, next_first, &mut current_page)
+        } else {
+            src.len()
+        };
+        out.parts.push(Part {
+            span: Span::new(start, end.max(start)),
+            head: Some(span_of(&ls[op.head])),
+        });
+    }
+    out
+}
+
+/// Records of a text that may hold several documents: one per part, with
+/// `part` set (1-based) when there are several, diagnostics located.
+pub fn records(src: &str, path: &str) -> Vec<Record> {
+    let sp = split(src);
+    if sp.parts.len() <= 1 {
+        let mut r = parse::parse_range(src, 0, src.len());
+        r.path = path.to_string();
+        parse::locate(&mut r, src);
+        return vec![r];
+    }
+    let listing = is_listing(src, &sp.parts);
+    let mut out = Vec::with_capacity(sp.parts.len());
+    for (k, p) in sp.parts.iter().enumerate() {
+        let mut r = parse::parse_range(src, p.span.start, p.span.end);
+        r.path = path.to_string();
+        r.part = Some(k + 1);
+        if listing && p.head.is_some() {
+            listing_entry(&mut r);
+        }
+        parse::locate(&mut r, src);
+        out.push(r);
+    }
+    out
+}
+
+/// The doubtful places of a split as diagnostics (code "S001", warning).
+pub fn doubts(src: &str) -> Vec<Diagnostic> {
+    split(src)
+        .doubts
+        .into_iter()
+        .map(|d| Diagnostic::new(Severity::Warning, "S001", d.offset, d.message))
+        .collect()
+}
+
+/// True when every part with a head is an entry of a chapter listing:
+/// the head and at most a source note ("Source: …") and a date line.
+fn is_listing(src: &str, parts: &[Part]) -> bool {
+    let mut entries = 0;
+    for p in parts {
+        let Some(h) = p.head else { continue };
+        let rest = &src[h.end..p.span.end];
+        let blocks: Vec<&str> = rest
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|b| !b.is_empty() && !is_marker_line(b))
+            .collect();
+        let source = blocks.iter().filter(|b| b.starts_with("Source:")).count();
+        if blocks.len() > 2 || source != 1 || blocks.iter().any(|b| b.chars().count() > 2000) {
+            return false;
+        }
+        entries += 1;
+    }
+    entries >= 2
+}
+
+/// Make a parsed listing entry a record without a body: its "Source:"
+/// paragraph is the source note.
+fn listing_entry(r: &mut Record) {
+    r.body = false;
+    if let Some(k) = r
+        .paragraphs
+        .iter()
+        .position(|p| p.text.starts_with("Source:"))
+    {
+        let p = r.paragraphs.remove(k);
+        if r.source_note.is_none() {
+            let m = parse::markings::from_source_note(&p.text);
+            r.classification = r.classification.take().or(m.classification);
+            r.handling = m.handling;
+            r.precedence = r.precedence.take().or(m.precedence);
+            r.source_note = Some(p.text.replace('\n', " "));
+            r.source_span = Some(p.span);
+        }
+    }
+    r.signatures.clear();
+}
+
+/// The end of a document whose head is line `from` and whose content runs
+/// to before line `to` (the next document's first line): after its last content line and
+/// any page-marker lines that start a new page (see the module doc).
+fn boundary_end(
+    src: &str,
+    ls: &[lines::Line],
+    from: usize,
+    to: usize,
+    current_page: &mut Option<String>,
+) -> usize {
+    // The last line that is content (not blank, not a marker line).
+    let mut last_content = from;
+    for (j, l) in ls.iter().enumerate().take(to).skip(from + 1) {
+        let t = l.text(src).trim();
+        if !t.is_empty() && !is_marker_line(t) {
+            last_content = j;
+        }
+    }
+    // Page markers inside the document set the current page.
+    let body_end = ls[last_content].end;
+    let (markers, _) = crate::parse::pages::scan(src, ls[from].start, body_end);
+    if let Some(m) = markers.last() {
+        *current_page = Some(m.n.clone());
+    }
+    let mut end = body_end;
+    // The footnote list closes a copied page: a marker after it is not the
+    // end of this document (see the module doc).
+    if starts_indented(ls[last_content].text(src)) && last_content > from {
+        return end;
+    }
+    for l in ls.iter().take(to).skip(last_content + 1) {
+        let t = l.text(src).trim();
+        if t.is_empty() {
+            continue;
+        }
+        let (ms, _) = crate::parse::pages::scan(src, l.start, l.end);
+        let Some(n) = ms.last().map(|m| m.n.clone()) else {
+            continue;
+        };
+        if current_page.as_deref() == Some(n.as_str()) {
+            // A repeat of the current page: no page break.
+            break;
+        }
+        *current_page = Some(n);
+        end = l.end;
+    }
+    end
+}
+
+/// The opener of a document starting at line `i`, if any.
+fn opener_at(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
+    let first_text = ls[i].text(src);
+    if first_text.trim().is_empty() || starts_indented(first_text) {
+        return None;
+    }
+    let mut j = i;
+    let mut editorial = 0;
+    let mut inclosure = false;
+    let mut filed = false;
+    loop {
+        let t = ls.get(j)?.text(src);
+        if starts_indented(t) {
+            return None;
+        }
+        let tt = t.trim();
+        let head_like = is_head_line(tt) || (filed && is_plain_head(tt));
+        if head_like && head_ends_block(src, ls, j) {
+            let number = head::split_number(tt).and_then(|(n, _)| {
+                n.trim_end_matches(|c: char| c.is_ascii_lowercase())
+                    .parse()
+                    .ok()
+            });
+            return Some(Opener {
+                first: i,
+                head: j,
+                number,
+                inclosure,
+            });
+        }
+        if editorial < 4
+            && head::is_editorial_line(tt)
+            && !is_marker_line(tt)
+            && !tt.starts_with("Source:")
+        {
+            if editorial == 0 {
+                inclosure = is_inclosure_label(tt);
+            }
+            // A file or archive line ("500.A15 a 1/56", "Woodrow Wilson
+            // Papers") opens a document: the line after it is the head.
+            filed |= !tt.starts_with(['[', '(', '*', 'N']);
+            editorial += 1;
+            j += 1;
+            // One blank line may separate editorial lines and the head.
+            if ls.get(j).is_some_and(|l| l.is_blank(src)) {
+                j += 1;
+            }
+            continue;
+        }
+        return None;
+    }
+}
+
+/// A line that is a head by itself: a numbered head with a document type,
+/// or a strong old-style head.
+fn is_head_line(t: &str) -> bool {
+    if t.is_empty() || t.chars().count() > 400 {
+        return false;
+    }
+    if t == "[Untitled]" {
+        return true;
+    }
+    if let Some((_, at)) = head::split_number(t) {
+        if head::doc_type(&t[at..]).is_some() {
+            return !t.ends_with(':');
+        }
+    }
+    // Old volumes print no number in the head: "43. Private Secretary to
+    // the President informed me …" is a telegram's first paragraph.
+    head::split_number(t).is_none()
+        && head::is_strong_head(t)
+        && names_sender(t)
+        && !has_sentence_break(t)
+}
+
+/// A head without a number or " to " ("Memorandum by the Chief of the
+/// Division of Western European Affairs (Castle)"), taken only after a file
+/// line: a short line that is not the body.
+fn is_plain_head(t: &str) -> bool {
+    t.chars().count() <= 300
+        && t.starts_with(char::is_uppercase)
+        && !head::is_body_start(t)
+        && !has_sentence_break(t)
+        && !is_marker_line(t)
+        && !head::is_editorial_line(t)
+}
+
+/// True when a line holds two sentences ("For Executive Committee from
+/// Clark. Referring to …"): a period after a word of four letters or more
+/// that is no abbreviation, then a space and a capital.
+fn has_sentence_break(t: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &["Messrs", "Mme", "Mlle", "Bros", "Esq", "Excellency"];
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let Some(stem) = w[0].strip_suffix('.') else {
+            return false;
+        };
+        stem.chars().count() >= 4
+            && stem.chars().all(char::is_alphabetic)
+            && !ABBREVIATIONS.contains(&stem)
+            && w[1].starts_with(char::is_uppercase)
+    })
+}
+
+/// True when the sender of an old-style head reads as a name or an office
+/// ("Mr. Seward", "The Ambassador in China (Gauss)", "Señor Romero"): every
+/// word capitalised, parenthesised or a connector. A sentence that happens
+/// to hold " to " ("The United States have therefore no objection in
+/// principle to …") has lower-case verbs and nouns before it.
+fn names_sender(t: &str) -> bool {
+    const CONNECTORS: &[&str] = &[
+        "of", "the", "in", "at", "on", "for", "and", "de", "del", "della", "di", "da", "do", "dos",
+        "das", "von", "van", "der", "le", "la", "les", "du", "des", "y", "e", "&", "ad", "interim",
+        "to", "from", "by",
+    ];
+    if t.chars().count() > 250 {
+        return false;
+    }
+    let flat = t.replace('\n', " ");
+    let rest = match head::split_number(&flat) {
+        Some((_, at)) => &flat[at..],
+        None => flat.strip_prefix("No. ").map_or(flat.as_str(), |r| {
+            r.split_once(". ").map_or(r, |(_, after)| after)
+        }),
+    };
+    let (Some(_), Some(to)) = head::from_to(rest) else {
+        return false;
+    };
+    // Everything before the recipient must read as a name.
+    let Some(at) = rest.rfind(to.as_str()) else {
+        return false;
+    };
+    let from = rest[..at].trim_end().trim_end_matches(" to").trim_end();
+    if from.chars().count() > 120 || to.chars().count() > 200 || t.contains(';') {
+        return false;
+    }
+    const TO_WORDS: &[&str] = &[
+        "the",
+        "all",
+        "his",
+        "her",
+        "their",
+        "ministers",
+        "consuls",
+        "certain",
+        "each",
+        "diplomatic",
+        "several",
+        "various",
+    ];
+    let to_first = to.split_whitespace().next().unwrap_or("");
+    if !(to_first.starts_with(|c: char| c.is_uppercase() || c == '(')
+        || TO_WORDS.contains(&to_first))
+    {
+        return false;
+    }
+    let mut depth = 0i32;
+    for w in from.split_whitespace() {
+        let inside = depth > 0 || w.starts_with('(');
+        depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
+        if inside {
+            continue;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        if !(first.is_uppercase() || first.is_ascii_digit() || CONNECTORS.contains(&w)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// True when the head at line `j` is followed by a blank line or the end.
+fn head_ends_block(src: &str, ls: &[lines::Line], j: usize) -> bool {
+    ls.get(j + 1).map_or(true, |l| l.is_blank(src))
+}
+
+/// True when the last non-blank line before line `i` is an inclosure label,
+/// or a short label ("A.", "1") after one or alone: what follows is an
+/// attachment of the document before.
+fn prev_is_inclosure(src: &str, ls: &[lines::Line], i: usize) -> bool {
+    let mut before = ls[..i]
+        .iter()
+        .rev()
+        .map(|l| l.text(src).trim())
+        .filter(|t| !t.is_empty() && !is_marker_line(t));
+    match before.next() {
+        Some(t) if t.chars().count() <= 3 => true,
+        Some(t) => is_inclosure_label(t),
+        None => false,
+    }
+}
+
+/// "[Inclosure 1 in No. 447.]", "Inclosure.", "[Enclosure]", "[Appendix 2
+/// to inclosure.]", and their misprints ("[lnclosure", "[Inclosnre"): what
+/// follows is part of the document before.
+fn is_inclosure_label(t: &str) -> bool {
+    let bare = t.trim_start_matches(['[', '(']);
+    if [
+        "Inclosure",
+        "Enclosure",
+        "Indorsement",
+        "Subinclosure",
+        "Subenclosure",
+        "Annex",
+        "Attachment",
+        "Appendix",
+    ]
+    .iter()
+    .any(|w| bare.starts_with(w))
+    {
+        return true;
+    }
+    if !(t.starts_with('[') && t.ends_with([']', '.'])) || t.chars().count() > 80 {
+        return false;
+    }
+    let low = t.to_lowercase();
+    [
+        "nclos", "ncios", "nclo", "ppendix", "annex", "enclos", "in no.",
+    ]
+    .iter()
+    .any(|w| low.contains(w))
+}
+
+/// True when lines `[from, to)` are all blank or page markers.
+fn only_blank_between(src: &str, ls: &[lines::Line], from: usize, to: usize) -> bool {
+    ls.get(from..to).is_some_and(|r| {
+        r.iter()
+            .all(|l| l.is_blank(src) || is_marker_line(l.text(src)))
+    })
+}
+
+fn starts_indented(t: &str) -> bool {
+    t.starts_with([' ', '\t'])
+}
+
+/// True for a line that holds only page markers ("[Page 219]").
+fn is_marker_line(t: &str) -> bool {
+    let t = t.trim();
+    if !t.starts_with('[') {
+        return false;
+    }
+    let (ms, _) = crate::parse::pages::scan(t, 0, t.len());
+    if ms.is_empty() {
+        return false;
+    }
+    let mut pos = 0;
+    for m in &ms {
+        if !t[pos..m.span.start].trim().is_empty() {
+            return false;
+        }
+        pos = m.span.end;
+    }
+    t[pos..].trim().is_empty()
+}
+
+fn content_end(src: &str, ls: &[lines::Line], from: usize, to: usize) -> usize {
+    ls[from..to]
+        .iter()
+        .rev()
+        .find(|l| !l.is_blank(src))
+        .map_or(0, |l| l.end)
+}
+
+fn first_line_start(src: &str, ls: &[lines::Line], from: usize) -> usize {
+    ls[from..]
+        .iter()
+        .find(|l| !l.is_blank(src))
+        .map_or(0, |l| l.start)
+}
+
+fn span_of(l: &lines::Line) -> Span {
+    Span::new(l.start, l.end)
+}
+
+fn short(t: &str) -> String {
+    let t = t.trim();
+    if t.chars().count() > 60 {
+        let s: String = t.chars().take(60).collect();
+        format!("{s}…")
+    } else {
+        t.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, the first line of each part).
+    #[test]
+    fn parts_table() {
+        let cases: &[(&str, &[&str])] = &[
+            // One document: one part, the whole text.
+            ("67. Telegram From A to B\n\nText.\n\n  1. Source: X.", &["67. Telegram"]),
+            // Two numbered documents; numbered paragraphs are not heads.
+            (
+                "67. Telegram From A to B\n\n1. First.\n\n2. Telegram 12 from Paris.\n\n68. Memorandum From C to D\n\nText.",
+                &["67. Telegram", "68. Memorandum"],
+            ),
+            // No blank line: the head follows the note list directly.
+            (
+                "67. Telegram From A to B\n\nText.2\n  1. Source: X.\n  2. Note.\n68. Memorandum From C to D\n\nText.",
+                &["67. Telegram", "68. Memorandum"],
+            ),
+            // A file line opens the next document.
+            (
+                "711.00/1: Telegram\n\nThe Secretary of State to the Ambassador in France (Bullitt)\n\nText.\n\nHull\n\n711.00/2: Telegram\n\nThe Ambassador in France (Bullitt) to the Secretary of State\n\nText.",
+                &["711.00/1", "711.00/2"],
+            ),
+            // A head after an inclosure label belongs to the document.
+            (
+                "Mr. Seward to Mr. Adams.\n\nSir: Text.\n\nW. H. SEWARD.\n\n[Inclosure 1 in No. 4.]\n\nMr. Adams to Mr. Seward.\n\nText.",
+                &["Mr. Seward"],
+            ),
+            // A sentence holding " to " is not a head.
+            (
+                "Mr. Seward to Mr. Adams.\n\nText.\n\nThe United States have no objection in principle to the proposition.\n\nMore.",
+                &["Mr. Seward"],
+            ),
+        ];
+        for (text, want) in cases {
+            let sp = split(text);
+            let got: Vec<&str> = sp
+                .parts
+                .iter()
+                .map(|p| text[p.span.start..p.span.end].lines().next().unwrap_or(""))
+                .collect();
+            assert_eq!(got.len(), want.len(), "{text:?}: {got:?}");
+            for (g, w) in got.iter().zip(want.iter()) {
+                assert!(g.starts_with(w), "{text:?}: {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn notes_are_each_documents_own() {
+        let text = "67. Telegram From A to B1\n\nText.2\n\n  1. Source: X. Secret.\n  2. Note two.\n\n68. Memorandum From C to D3\n\nText.\n\n  1. Source: Y. Confidential.";
+        let recs = records(text, "vol.txt");
+        let notes: Vec<Vec<&str>> = recs
+            .iter()
+            .map(|r| r.footnotes.iter().map(|f| f.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                vec!["Source: X. Secret.", "Note two."],
+                vec!["Source: Y. Confidential."]
+            ]
+        );
+        assert_eq!(recs[0].part, Some(1));
+        assert_eq!(recs[1].part, Some(2));
+        assert_eq!(recs[1].classification.as_deref(), Some("Confidential"));
+    }
+
+    #[test]
+    fn page_lines_between_documents() {
+        // A new page after document 67 is 67's; a repeat of it is no one's.
+        let text = "67. Telegram From A to B\n\nText.\n\n[Page 5]\n\n[Page 5]\n\n68. Memorandum From C to D\n\nText.";
+        let recs = records(text, "vol.txt");
+        assert_eq!(recs[0].pages, ["5"]);
+        assert!(recs[1].pages.is_empty());
+        assert!(!text[recs[0].span.end..recs[1].span.start].trim().is_empty());
+    }
+
+    #[test]
+    fn doubt_for_a_head_out_of_sequence() {
+        let text = "67. Telegram From A to B\n\nText.\n\n68. Telegram From C to D\n\nText.\n\n12. Memorandum From E to F\n\nText.";
+        let sp = split(text);
+        assert_eq!(sp.parts.len(), 2);
+        assert_eq!(sp.doubts.len(), 1);
+        assert_eq!(sp.doubts[0].offset, text.find("12.").unwrap());
+    }
+}

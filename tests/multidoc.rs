@@ -1,0 +1,488 @@
+//! Issue 8 proof: files that hold many documents.
+//!
+//! For every volume of `../shared/corpus/frus-full` the documents are joined,
+//! in the order of the volume's `index.json`, into one text, three ways:
+//! - `blank`: a blank line between documents (pages copied one after
+//!   another);
+//! - `newline`: no blank line, just "\n";
+//! - `page`: a "[Page N]" line at the boundary, N the next document's
+//!   `start_page` from its truth.
+//!
+//! Each text is indexed as one file (`records_from_text_bytes`) and every
+//! document of the truth is matched with the record whose span overlaps it
+//! most (each way round). Per field the test scores, against the truth
+//! `dN.json`, the single-file parse of the document (`cables::parse::parse`)
+//! and the record from the joined file, and also how often the two records
+//! agree. A document without a matching record counts as wrong in every
+//! field. The table is printed per join; the test fails when a field of the
+//! joined file scores below 0.99 of the single-file score, or when fewer
+//! than 0.99 of the documents are found.
+//!
+//! `CABLES_MULTIDOC_SHOW=field` prints the documents where the joined record
+//! and the single-file record disagree on that field ("count" for documents
+//! not matched).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use cables::Record;
+use serde_json::Value;
+
+const FIELDS: &[&str] = &[
+    "number",
+    "title",
+    "from",
+    "to",
+    "source_note",
+    "footnote_texts",
+    "footnote_markers",
+    "pages",
+    "signatures",
+];
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Per field: None when the truth does not score the field for this
+/// document, else whether the record is right (the rules of
+/// tests/accuracy.rs).
+fn judge(r: &Record, truth: &Value) -> BTreeMap<&'static str, Option<bool>> {
+    let mut out = BTreeMap::new();
+    out.insert(
+        "number",
+        (truth["head_has_number"].as_bool() == Some(true))
+            .then(|| r.number.as_deref() == truth["doc_n"].as_str()),
+    );
+    let want_title = norm(truth["title"].as_str().unwrap_or(""));
+    let got_title = r.title.as_deref().map(norm).unwrap_or_default();
+    out.insert("title", Some(got_title == want_title));
+    for (field, got) in [("from", &r.from), ("to", &r.to)] {
+        let parties: Vec<String> = truth[field]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|p| p["text"].as_str().map(norm))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let g = got.as_deref().map(norm).unwrap_or_default();
+        out.insert(
+            field,
+            (!parties.is_empty()).then(|| parties.iter().all(|p| g.contains(p.as_str()))),
+        );
+    }
+    let want_src = truth["source_note"]["text"].as_str().map(norm);
+    out.insert(
+        "source_note",
+        Some(r.source_note.as_deref().map(norm) == want_src),
+    );
+    let mut notes: Vec<&Value> = truth["footnotes"]
+        .as_array()
+        .map(|a| a.iter().collect())
+        .unwrap_or_default();
+    notes.sort_by_key(|n| n["list_index"].as_u64().unwrap_or(0));
+    let want_texts: Vec<String> = notes
+        .iter()
+        .map(|n| norm(n["text"].as_str().unwrap_or("")))
+        .collect();
+    let got_texts: Vec<String> = r.footnotes.iter().map(|f| norm(&f.text)).collect();
+    out.insert("footnote_texts", Some(got_texts == want_texts));
+    let want_marks: Vec<Option<String>> = notes
+        .iter()
+        .map(|n| {
+            (n["in_dateline"].as_bool() != Some(true))
+                .then(|| n["n"].as_str().unwrap_or("").to_string())
+        })
+        .collect();
+    let marks_ok = r.footnotes.len() == want_marks.len()
+        && r.footnotes
+            .iter()
+            .zip(&want_marks)
+            .all(|(g, w)| w.as_ref().map_or(true, |w| *w == g.marker));
+    out.insert("footnote_markers", Some(marks_ok));
+    let want_pages: Vec<String> = truth["pages"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|x| x.as_str().map(norm)).collect())
+        .unwrap_or_default();
+    out.insert("pages", Some(r.pages == want_pages));
+    let want_sigs: Vec<String> = truth["signatures"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s["text"].as_str().map(norm))
+                .collect()
+        })
+        .unwrap_or_default();
+    let got_sigs: Vec<String> = r.signatures.iter().map(|s| norm(s)).collect();
+    out.insert("signatures", Some(got_sigs == want_sigs));
+    out
+}
+
+/// The fields of a record the comparison reads, for split-vs-single
+/// agreement.
+fn view(r: &Record, field: &str) -> String {
+    match field {
+        "number" => format!("{:?}", r.number),
+        "title" => format!("{:?}", r.title.as_deref().map(norm)),
+        "from" => format!("{:?}", r.from.as_deref().map(norm)),
+        "to" => format!("{:?}", r.to.as_deref().map(norm)),
+        "source_note" => format!("{:?}", r.source_note.as_deref().map(norm)),
+        "footnote_texts" => format!(
+            "{:?}",
+            r.footnotes
+                .iter()
+                .map(|f| norm(&f.text))
+                .collect::<Vec<_>>()
+        ),
+        "footnote_markers" => format!(
+            "{:?}",
+            r.footnotes.iter().map(|f| &f.marker).collect::<Vec<_>>()
+        ),
+        "pages" => format!("{:?}", r.pages),
+        "signatures" => format!("{:?}", r.signatures),
+        _ => String::new(),
+    }
+}
+
+struct Doc {
+    name: String,
+    text: String,
+    truth: Value,
+    single: Record,
+}
+
+#[derive(Default)]
+struct Tally {
+    single: usize,
+    split: usize,
+    agree: usize,
+    of: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Join {
+    Blank,
+    Newline,
+    Page,
+}
+
+impl Join {
+    fn name(self) -> &'static str {
+        match self {
+            Join::Blank => "blank",
+            Join::Newline => "newline",
+            Join::Page => "page",
+        }
+    }
+}
+
+fn volumes() -> Option<Vec<PathBuf>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/frus-full");
+    let mut v: Vec<PathBuf> = fs::read_dir(&dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("index.json").is_file())
+        .collect();
+    v.sort();
+    Some(v)
+}
+
+fn load(vol: &Path) -> Vec<Doc> {
+    let index: Value =
+        serde_json::from_str(&fs::read_to_string(vol.join("index.json")).unwrap()).unwrap();
+    let mut out = Vec::new();
+    for d in index["documents"].as_array().unwrap() {
+        let files = d["files"].as_array().unwrap();
+        let txt = files[0].as_str().unwrap();
+        let json = files[1].as_str().unwrap();
+        let text = fs::read_to_string(vol.join(txt)).unwrap();
+        let truth: Value =
+            serde_json::from_str(&fs::read_to_string(vol.join(json)).unwrap()).unwrap();
+        let single = cables::parse::parse(&text, txt);
+        out.push(Doc {
+            name: txt.to_string(),
+            text,
+            truth,
+            single,
+        });
+    }
+    out
+}
+
+/// The joined text and each document's byte range in it.
+fn join(docs: &[Doc], how: Join) -> (String, Vec<(usize, usize)>) {
+    let mut s = String::new();
+    let mut ranges = Vec::new();
+    for (k, d) in docs.iter().enumerate() {
+        if k > 0 {
+            match how {
+                Join::Blank => s.push_str("\n\n"),
+                Join::Newline => s.push('\n'),
+                Join::Page => {
+                    let n = d.truth["start_page"].as_str().unwrap_or("1");
+                    s.push_str(&format!("\n\n[Page {n}]\n\n"));
+                }
+            }
+        }
+        let start = s.len();
+        s.push_str(&d.text);
+        ranges.push((start, s.len()));
+    }
+    (s, ranges)
+}
+
+fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
+    a.1.min(b.1).saturating_sub(a.0.max(b.0))
+}
+
+#[test]
+#[ignore = "issue 8 bar not met yet (2026-11-27): documents found 0.965 in each join (frus1861's headless enclosures, 1901 cablegram heads); split/single per field 0.95-0.99 (page join: pages 0.81); 13 of 4552 one-document files split; run with --ignored"]
+fn volumes_joined_into_one_file() {
+    let Some(vols) = volumes() else {
+        eprintln!("multidoc: ../shared/corpus/frus-full is absent; skipped");
+        return;
+    };
+    let show = std::env::var("CABLES_MULTIDOC_SHOW").unwrap_or_default();
+    let mut failed = Vec::new();
+    let all: Vec<(String, Vec<Doc>)> = vols
+        .iter()
+        .map(|v| {
+            (
+                v.file_name().unwrap().to_string_lossy().to_string(),
+                load(v),
+            )
+        })
+        .collect();
+    // A file that holds one document must not be split.
+    let mut split_singles = 0;
+    let mut n_docs = 0;
+    for (vol, docs) in &all {
+        for d in docs {
+            n_docs += 1;
+            let recs = cables::document::records_from_text_bytes_split(d.text.as_bytes(), &d.name);
+            if recs.len() != 1 || recs[0].part.is_some() {
+                split_singles += 1;
+                if show == "single" {
+                    for r in &recs[1..] {
+                        let at = r.span.start;
+                        let before = d.text[..at].trim_end();
+                        let before = &before[before.len().saturating_sub(60)..];
+                        let line = d.text[at..].lines().next().unwrap_or("");
+                        println!("  split single {vol}/{}: {before:?} | {line:?}", d.name);
+                    }
+                }
+            }
+        }
+    }
+    println!("single-document files split in several: {split_singles} of {n_docs}");
+    if split_singles > 0 {
+        failed.push("single files split".to_string());
+    }
+    for how in [Join::Blank, Join::Newline, Join::Page] {
+        let mut tallies: BTreeMap<&str, Tally> =
+            FIELDS.iter().map(|f| (*f, Tally::default())).collect();
+        let (mut found, mut records) = (0, 0);
+        for (vol, docs) in &all {
+            let (text, ranges) = join(docs, how);
+            let recs = cables::document::records_from_text_bytes_split(text.as_bytes(), "vol.txt");
+            records += recs.len();
+            let spans: Vec<(usize, usize)> =
+                recs.iter().map(|r| (r.span.start, r.span.end)).collect();
+            let best_doc = |s: (usize, usize)| {
+                (0..ranges.len()).max_by_key(|&i| (overlap(s, ranges[i]), usize::MAX - i))
+            };
+            for (i, d) in docs.iter().enumerate() {
+                let best = (0..spans.len())
+                    .max_by_key(|&k| (overlap(spans[k], ranges[i]), usize::MAX - k))
+                    .filter(|&k| overlap(spans[k], ranges[i]) > 0 && best_doc(spans[k]) == Some(i));
+                let split = best.map(|k| &recs[k]);
+                if split.is_some() {
+                    found += 1;
+                } else if show == "count" {
+                    println!("  not found {vol}/{} ({})", d.name, how.name());
+                }
+                let want_single = judge(&d.single, &d.truth);
+                let want_split = split.map(|r| judge(r, &d.truth));
+                for f in FIELDS {
+                    let Some(s_ok) = want_single[f] else { continue };
+                    let t = tallies.get_mut(f).unwrap();
+                    t.of += 1;
+                    t.single += usize::from(s_ok);
+                    let p_ok = want_split.as_ref().and_then(|w| w[f]).unwrap_or(false);
+                    t.split += usize::from(p_ok);
+                    let agree = split.is_some_and(|r| view(r, f) == view(&d.single, f));
+                    t.agree += usize::from(agree);
+                    if !agree && show == *f {
+                        println!(
+                            "  {} {vol}/{}: split {} single {}",
+                            how.name(),
+                            d.name,
+                            split.map(|r| view(r, f)).unwrap_or_default(),
+                            view(&d.single, f)
+                        );
+                    }
+                }
+            }
+        }
+        let n: usize = all.iter().map(|(_, d)| d.len()).sum();
+        println!(
+            "\njoin {:<8} documents {n}, records {records}, documents found {found} ({:.4})",
+            how.name(),
+            found as f64 / n as f64
+        );
+        println!(
+            "{:<18} {:>6} {:>6} {:>6} {:>8} {:>8}",
+            "field", "of", "single", "split", "relative", "agree"
+        );
+        if (found as f64) < 0.99 * n as f64 {
+            failed.push(format!("{}: documents found", how.name()));
+        }
+        for f in FIELDS {
+            let t = &tallies[f];
+            let rel = if t.single == 0 {
+                1.0
+            } else {
+                t.split as f64 / t.single as f64
+            };
+            println!(
+                "{:<18} {:>6} {:>6} {:>6} {:>8.4} {:>8.4}",
+                f,
+                t.of,
+                t.single,
+                t.split,
+                rel,
+                t.agree as f64 / t.of.max(1) as f64
+            );
+            if rel < 0.99 {
+                failed.push(format!("{}: {f}", how.name()));
+            }
+        }
+    }
+    assert!(failed.is_empty(), "below 0.99: {failed:?}");
+}
+
+fn cables(args: &[&str]) -> Vec<Value> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cables"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run cables");
+    assert!(
+        out.status.success(),
+        "cables {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// fixtures/multi/three.txt: frus1927v01 d11, d12, d13 as copied one after
+/// another. Each record has its own head, file line, notes and signature,
+/// and its span cuts the document out of the file.
+#[test]
+fn three_documents_in_one_file() {
+    let recs = cables(&["parse", "--split", "fixtures/multi/three.txt"]);
+    let text =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/multi/three.txt"))
+            .unwrap();
+    assert_eq!(recs.len(), 3);
+    let want = [
+        (
+            "500.A15 a 1/44: Telegram",
+            "The Ambassador in Italy (Fletcher) to the Secretary of State",
+            vec!["12"],
+            vec!["Fletcher"],
+        ),
+        (
+            "500.A15 a 1/41: Telegram",
+            "The Acting Secretary of State to the Ambassador in Great Britain (Houghton)",
+            vec!["13", "14"],
+            vec!["Grew"],
+        ),
+        (
+            "500.A15 a 1/56",
+            "Memorandum by the Chief of the Division of Western European Affairs (Castle)",
+            vec![],
+            vec!["W[illiam] R. C[astle]"],
+        ),
+    ];
+    for (k, (r, (first, title, marks, sigs))) in recs.iter().zip(want).enumerate() {
+        assert_eq!(r["part"], k + 1);
+        assert_eq!(r["title"], title);
+        let start = r["span"]["start"].as_u64().unwrap() as usize;
+        let end = r["span"]["end"].as_u64().unwrap() as usize;
+        assert!(text[start..end].starts_with(first), "part {}", k + 1);
+        let got: Vec<&str> = r["footnotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["marker"].as_str().unwrap())
+            .collect();
+        assert_eq!(got, marks, "part {}", k + 1);
+        assert_eq!(r["signatures"], serde_json::json!(sigs), "part {}", k + 1);
+        assert_eq!(r["body"], true);
+    }
+    // The spans follow each other, separated by the blank line.
+    assert_eq!(recs[0]["span"]["start"], 0);
+    for k in 1..3 {
+        let prev_end = recs[k - 1]["span"]["end"].as_u64().unwrap() as usize;
+        let start = recs[k]["span"]["start"].as_u64().unwrap() as usize;
+        assert_eq!(&text[prev_end..start], "\n\n");
+    }
+}
+
+/// fixtures/multi/chapter.txt: a chapter listing of frus1958-60v08 d113-d115
+/// (number, title and source note each, no body).
+#[test]
+fn chapter_listing_gives_records_without_body() {
+    let recs = cables(&["parse", "--split", "fixtures/multi/chapter.txt"]);
+    let got: Vec<(u64, &str, bool, &str, &str)> = recs
+        .iter()
+        .map(|r| {
+            (
+                r["part"].as_u64().unwrap(),
+                r["number"].as_str().unwrap(),
+                r["body"].as_bool().unwrap(),
+                r["source_note"].as_str().unwrap(),
+                r["classification"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "113", false, "Source: Department of State, Conference Files: Lot 64 D 560, CF 1179. Confidential. Drafted by Dulles.", "Confidential"),
+            (2, "114", false, "Source: Department of State, Conference Files: Lot 64 D 560, CF 1169. Confidential. Drafted by McBride. The meeting was held at the Embassy residence.", "Confidential"),
+            (3, "115", false, "Source: Department of State, Bruce Diaries: Lot 64 D 327. Secret.", "Secret"),
+        ]
+    );
+    for r in &recs {
+        assert_eq!(r["paragraphs"], serde_json::json!([]));
+    }
+}
+
+/// `cables index` on the folder: one record per document, paths repeated
+/// with their part; a one-document file keeps `part` null.
+#[test]
+fn index_gives_one_record_per_document() {
+    // Without --split every file is one document.
+    let whole = cables(&["index", "fixtures/multi"]);
+    assert_eq!(whole.len(), 2, "two files, one record each");
+    assert!(whole.iter().all(|r| r["part"].is_null()));
+    let recs = cables(&["index", "--split", "fixtures/multi"]);
+    let parts: Vec<(String, Value)> = recs
+        .iter()
+        .map(|r| (r["path"].as_str().unwrap().to_string(), r["part"].clone()))
+        .collect();
+    assert_eq!(parts.len(), 6, "{parts:?}");
+    assert!(parts.iter().all(|(_, p)| p.is_u64()));
+    let one = cables(&["parse", "--split", "fixtures/seed/frus1969-76v16-d67.txt"]);
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0]["part"], Value::Null);
+    assert_eq!(one[0]["number"], "67");
+}
