@@ -15,15 +15,19 @@ pub fn scan(text: &str, base: usize, in_footnote: bool, out: &mut Vec<Reference>
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?x)
-            \b(?:[Ff]ootnote\s(?P<fn>\d+[a-z]?),\s(?:in\s)?Document\s(?P<fndoc>\d+[a-z]?))
-          | \b(?:Documents?\s(?P<doc>\d+[a-z]?)(?P<more>(?:(?:,\s|\s?and\s|–|-)\d+[a-z]?)*))
-          | \b(?P<tw>[Tt]elegrams?|Deptels?|Embtels?|Depcirtels?|[Cc]ircular\stelegram|[Cc]ables?|reftel)\s(?:No\.\s)?(?P<tn>\d{1,6})(?:\s(?:from|to)\s(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?
-          | \b(?P<series>[A-Z][a-z]{3,5}|[A-Z]{5})\s(?P<serial>\d{1,5})\b
+            (?-u:\b)(?:[Ff]ootnote\s(?P<fn>\d+[a-z]?),\s(?:in\s)?Document\s(?P<fndoc>\d+[a-z]?))
+          | (?-u:\b)(?:Documents?\s(?P<doc>\d+[a-z]?)(?P<more>(?:(?:,\s|\s?and\s|–|-)\d+[a-z]?)*))
+          | (?-u:\b)(?P<tw>[Tt]elegrams?|Deptels?|Embtels?|Depcirtels?|[Cc]ircular\stelegram|[Cc]ables?|reftel)\s(?:No\.\s)?(?P<tn>\d{1,6})(?:\s(?:from|to)\s(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?
+          | (?-u:\b)(?P<series>To[a-z]{3}|[A-Z][a-z]{2}to|Dulte|Tedul|Actel|Telac|Delga|Gadel|Colux|Usdel|Cirtel|Martel|Delau|Critic|[A-Z]{5,6})\s(?P<serial>\d{1,5})(?-u:\b)
             ",
         )
         .expect("regex")
     });
-    for c in RE.captures_iter(text) {
+    // A cheap find first; captures only on the matches.
+    for found in RE.find_iter(text) {
+        let Some(c) = RE.captures_at(text, found.start()) else {
+            continue;
+        };
         let Some(m) = c.get(0) else { continue };
         let offset = base + m.start();
         if let (Some(n), Some(d)) = (c.name("fn"), c.name("fndoc")) {
