@@ -251,6 +251,16 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             continue;
         }
         let text = clean(src, Span::new(b.start, b.end), &cuts);
+        // A block of footnote marks alone is a note placed between blocks
+        // (the TEI has it outside any paragraph, after an opener line such
+        // as "[Translation]"), not an empty paragraph.
+        let marks_only = text.is_empty()
+            && !marker_spans
+                .iter()
+                .any(|m| m.start >= b.start && m.end <= b.end);
+        if marks_only {
+            continue;
+        }
         if text.is_empty() {
             rec.diagnostics.push(Diagnostic::new(
                 Severity::Warning,
