@@ -103,6 +103,12 @@ fn each_rule_fires_on_its_bad_fixture() {
         ("DT003", 0, &[("DT003", "warning", "d67.txt", 3, 1)]),
         ("CH007", 0, &[("CH007", "warning", "d67.txt", 7, 17)]),
         ("CH008", 0, &[("CH008", "warning", "d67.txt", 7, 33)]),
+        // TEI volumes: the reader's findings at their XML line and column.
+        ("TEI001", 0, &[("TEI001", "warning", "vol.xml", 8, 1)]),
+        ("TEI002", 0, &[("TEI002", "warning", "vol.xml", 10, 9)]),
+        ("TEI003", 1, &[("TEI003", "error", "vol.xml", 11, 1)]),
+        ("XML001", 1, &[("XML001", "error", "vol.xml", 10, 53)]),
+        ("XML002", 0, &[("XML002", "warning", "vol.xml", 6, 41)]),
     ];
     for (rule, code, want) in cases {
         let dir = fixtures().join(rule);

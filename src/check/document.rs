@@ -121,6 +121,44 @@ pub fn check_file(
     (cap(out), summary)
 }
 
+/// Rules over the records of a TEI file: the reader's diagnostics (XML
+/// errors, entities, the editors' TEI001–003) with their XML line and
+/// column, and empty notes.
+pub fn check_tei(records: &[Record], text: &str) -> Vec<Raw> {
+    let idx = LineIndex::new(text);
+    let mut out = Vec::new();
+    for rec in records {
+        for d in &rec.diagnostics {
+            let rule = match d.code.as_str() {
+                "TEI001" => "TEI001",
+                "TEI002" => "TEI002",
+                "TEI003" => "TEI003",
+                "X001" | "X004" | "X005" => "XML001",
+                "X002" | "X003" => "XML002",
+                "X006" => "IO003",
+                "E003" => "IO002",
+                "E010" => "IO001",
+                _ => continue,
+            };
+            out.push(Raw::new(
+                rule,
+                Loc::at(&idx, text, d.offset),
+                d.message.clone(),
+            ));
+        }
+        for f in &rec.footnotes {
+            if f.text.trim().is_empty() {
+                out.push(Raw::new(
+                    "FN004",
+                    Loc::at(&idx, text, f.span.start),
+                    format!("footnote {} of {} is empty", f.marker, rec.path),
+                ));
+            }
+        }
+    }
+    cap(out)
+}
+
 fn check_record(
     rec: &Record,
     src: &str,

@@ -87,6 +87,11 @@ pub const RULES: &[Rule] = &[
     rule("DT003", Severity::Warning, "date-out-of-range", "a dateline year before 1776 or after the current year"),
     rule("CH007", Severity::Warning, "ocr-l-1", "a possible OCR confusion of \"l\" and \"1\" in a number (\"l9\", \"194l\")"),
     rule("CH008", Severity::Warning, "bad-characters", "mojibake (\"â€™\"), control or zero-width characters, or a stray \"↩\""),
+    rule("TEI001", Severity::Warning, "tei-document-sequence", "TEI: a document's @n out of sequence with the one before"),
+    rule("TEI002", Severity::Warning, "tei-note-id", "TEI: a note xml:id that is not <doc id>fn<n>, or is used twice"),
+    rule("TEI003", Severity::Error, "tei-page-sequence", "TEI: a <pb n> that does not increase"),
+    rule("XML001", Severity::Error, "xml-malformed", "TEI: the XML is not well formed (or nests too deep); documents after the spot are not read"),
+    rule("XML002", Severity::Warning, "xml-entity", "TEI: an entity that is not expanded (not one of the five XML ones, or declared in a DOCTYPE)"),
 ];
 
 /// The rule with id `id`.
@@ -267,22 +272,38 @@ pub fn check(root: &Path, levels: &Levels, opts: &Options) -> Result<Report, Err
     let mut report = Report::default();
     let mut raws: Vec<(String, Raw)> = Vec::new();
     let mut summaries: Vec<document::Summary> = Vec::new();
-    let mut batch: Vec<(PathBuf, String, String)> = Vec::new();
-    let run_batch = |batch: &mut Vec<(PathBuf, String, String)>,
+    let mut batch: Vec<(PathBuf, String, String, Kind)> = Vec::new();
+    let run_batch = |batch: &mut Vec<(PathBuf, String, String, Kind)>,
                      raws: &mut Vec<(String, Raw)>,
                      summaries: &mut Vec<document::Summary>| {
-        let done: Vec<(String, Vec<Raw>, document::Summary)> = batch
+        let done: Vec<(String, Vec<Raw>, Option<document::Summary>)> = batch
             .par_drain(..)
-            .map(|(path, rel, shown)| {
+            .map(|(path, rel, shown, kind)| {
+                if kind == Kind::Xml {
+                    // TEI: the reader's own diagnostics (XML errors, the
+                    // editors' TEI001–003 rules) and per-document rules; a
+                    // volume's documents are not summaries of folder rules.
+                    let bytes = match fs::read(&path) {
+                        Ok(b) => b,
+                        Err(e) => {
+                            let raw =
+                                Raw::new("IO001", Loc::start(), format!("cannot read file: {e}"));
+                            return (shown, vec![raw], None);
+                        }
+                    };
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    let records = crate::document::records_from_xml_bytes(&bytes, &rel);
+                    return (shown, document::check_tei(&records, &text), None);
+                }
                 let (records, text) = crate::index::records_and_text_of_file(&path, &rel);
                 let (found, mut summary) = document::check_file(&records, &text, &rel, &ctx);
                 summary.shown = shown.clone();
-                (shown, found, summary)
+                (shown, found, Some(summary))
             })
             .collect();
         for (shown, found, summary) in done {
             raws.extend(found.into_iter().map(|r| (shown.clone(), r)));
-            summaries.push(summary);
+            summaries.extend(summary);
         }
     };
     let walker = WalkDir::new(root)
@@ -303,13 +324,10 @@ pub fn check(root: &Path, levels: &Levels, opts: &Options) -> Result<Report, Err
             continue;
         }
         let path = entry.path();
-        match kind_of(path) {
-            Some(Kind::Text) => {}
-            _ => {
-                report.skipped += 1;
-                continue;
-            }
-        }
+        let Some(kind) = kind_of(path) else {
+            report.skipped += 1;
+            continue;
+        };
         let rel = relative(root, path);
         if entry.file_type().is_symlink() || !entry.file_type().is_file() {
             report.skipped += 1;
@@ -323,6 +341,7 @@ pub fn check(root: &Path, levels: &Levels, opts: &Options) -> Result<Report, Err
             path.to_path_buf(),
             rel,
             shown_path(root, path, meta.is_dir()),
+            kind,
         ));
         if batch.len() >= BATCH {
             run_batch(&mut batch, &mut raws, &mut summaries);
