@@ -87,25 +87,41 @@ pub struct LineIndex {
 impl LineIndex {
     /// Index the line starts of `src`.
     pub fn new(src: &str) -> LineIndex {
+        LineIndex::from_bytes(src.as_bytes())
+    }
+
+    /// Index the line starts of raw bytes (XML that need not be valid
+    /// UTF-8).
+    pub fn from_bytes(bytes: &[u8]) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
         LineIndex { starts }
     }
 
     /// 1-based line and column (in characters) of a byte offset. An offset
     /// past the end or inside a character is clamped.
     pub fn line_col(&self, src: &str, offset: usize) -> (usize, usize) {
-        let offset = offset.min(src.len());
+        let mut end = offset.min(src.len());
+        while end > 0 && !src.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.line_col_bytes(src.as_bytes(), end)
+    }
+
+    /// 1-based line and column of a byte offset in raw bytes; the column
+    /// counts UTF-8 lead bytes, so characters in valid text.
+    pub fn line_col_bytes(&self, bytes: &[u8], offset: usize) -> (usize, usize) {
+        let offset = offset.min(bytes.len());
         let line = match self.starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
         let start = self.starts[line];
-        let mut end = offset;
-        while end > start && !src.is_char_boundary(end) {
-            end -= 1;
-        }
-        let column = src[start..end].chars().count() + 1;
+        let column = bytes[start..offset]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count()
+            + 1;
         (line + 1, column)
     }
 
@@ -148,5 +164,11 @@ mod tests {
         assert_eq!(idx.line_col(src, 6), (2, 3));
         assert_eq!(idx.line_text(src, 4), "cdé");
         assert_eq!(idx.line_text(src, 9), "x");
+        // Raw bytes that are not UTF-8 (an XML file): columns count lead bytes.
+        let raw = b"a\xFFb\n\xC3\xA9z";
+        let idx = LineIndex::from_bytes(raw);
+        assert_eq!(idx.line_col_bytes(raw, 2), (1, 3));
+        assert_eq!(idx.line_col_bytes(raw, 6), (2, 2));
+        assert_eq!(idx.line_col_bytes(raw, 99), (2, 3));
     }
 }

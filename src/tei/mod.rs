@@ -28,7 +28,6 @@
 //! increasing.
 
 mod doc;
-mod locate;
 
 use std::collections::HashSet;
 
@@ -580,10 +579,10 @@ impl<'a> VolumeReader<'a> {
                 ));
             }
         }
-        let lines = locate::ByteLines::new(self.bytes);
+        let lines = crate::diag::LineIndex::from_bytes(self.bytes);
         for r in &mut out {
             for d in &mut r.diagnostics {
-                let (line, column) = lines.line_col(self.bytes, d.offset);
+                let (line, column) = lines.line_col_bytes(self.bytes, d.offset);
                 d.line = line;
                 d.column = column;
             }
