@@ -78,7 +78,7 @@ pub fn did_you_mean(path: &Path) -> Option<PathBuf> {
         if d <= limit
             && best
                 .as_ref()
-                .map_or(true, |(bd, bn)| d < *bd || (d == *bd && cand < *bn))
+                .is_none_or(|(bd, bn)| d < *bd || (d == *bd && cand < *bn))
         {
             best = Some((d, cand));
         }

@@ -471,7 +471,7 @@ fn names_sender(t: &str) -> bool {
 
 /// True when the head at line `j` is followed by a blank line or the end.
 fn head_ends_block(src: &str, ls: &[lines::Line], j: usize) -> bool {
-    ls.get(j + 1).map_or(true, |l| l.is_blank(src))
+    ls.get(j + 1).is_none_or(|l| l.is_blank(src))
 }
 
 /// True when the last non-blank line before line `i` is an inclosure label,

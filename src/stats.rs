@@ -253,10 +253,10 @@ impl Aggregator {
             self.dated += 1;
         }
         for d in &dates {
-            if self.first_date.as_deref().map_or(true, |f| *d < f) {
+            if self.first_date.as_deref().is_none_or(|f| *d < f) {
                 self.first_date = Some(d.to_string());
             }
-            if self.last_date.as_deref().map_or(true, |l| *d > l) {
+            if self.last_date.as_deref().is_none_or(|l| *d > l) {
                 self.last_date = Some(d.to_string());
             }
         }

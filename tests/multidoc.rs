@@ -100,7 +100,7 @@ fn judge(r: &Record, truth: &Value) -> BTreeMap<&'static str, Option<bool>> {
         && r.footnotes
             .iter()
             .zip(&want_marks)
-            .all(|(g, w)| w.as_ref().map_or(true, |w| *w == g.marker));
+            .all(|(g, w)| w.as_ref().is_none_or(|w| *w == g.marker));
     out.insert("footnote_markers", Some(marks_ok));
     let want_pages: Vec<String> = truth["pages"]
         .as_array()

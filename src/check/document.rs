@@ -491,7 +491,7 @@ fn footnote_marks(
         // through the volume (before 1950) could have any mark, glued to
         // any number ("paragraph 489" for "paragraph 4" + mark 89): the
         // text cannot tell, so it is not reported.
-        if expected.is_none() && ctx.year.map_or(true, |y| y < 1950) {
+        if expected.is_none() && ctx.year.is_none_or(|y| y < 1950) {
             continue;
         }
         // Any value between the neighbours' marks may be this note's (a
@@ -609,7 +609,7 @@ fn glued_somewhere(body: &str, value: &str, base: usize, claimed: &dyn Fn(usize)
         }
         let after = body[end..].chars().next();
         let glued = before.is_some_and(|c| !c.is_whitespace());
-        let bounded = after.map_or(true, |c| {
+        let bounded = after.is_none_or(|c| {
             c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | ')' | '”' | '’')
         });
         if glued && bounded && !claimed(base + at) {

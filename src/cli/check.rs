@@ -59,7 +59,7 @@ pub fn run(a: CheckArgs) -> Result<u8, Error> {
         CheckFormat::Sarif => Format::Sarif,
     };
     let stdout = io::stdout();
-    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty());
+    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
     report::write(&mut w, &rep.findings, format, color)?;
     w.flush()?;

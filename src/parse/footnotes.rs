@@ -546,7 +546,7 @@ fn follows(a: &Candidate, b: &Candidate) -> Option<i32> {
         return Some(0);
     }
     match (a.suffix, b.suffix) {
-        (_, Some(sb)) if b.value == a.value && a.suffix.map_or(true, |sa| sb == sa + 1) => {
+        (_, Some(sb)) if b.value == a.value && a.suffix.is_none_or(|sa| sb == sa + 1) => {
             return Some(4)
         }
         (_, Some(_)) => return None,

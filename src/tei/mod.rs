@@ -460,9 +460,8 @@ impl<'a> VolumeReader<'a> {
                     Some((a, b)) => (a, Some(b)),
                     None => (rest, None),
                 };
-                let suffix_ok = suffix.map_or(true, |s| {
-                    !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit())
-                });
+                let suffix_ok =
+                    suffix.is_none_or(|s| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()));
                 // A symbol mark ("*", "†") cannot be in an id: any number
                 // will do then.
                 let n_ok = match n.as_deref() {
