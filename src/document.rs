@@ -1,8 +1,10 @@
 //! From the bytes of one file to its records: decoding, then the text
 //! parser (or the TEI reader for XML).
 
+use std::borrow::Cow;
+
 use crate::decode::{decode, Encoding};
-use crate::diag::{Diagnostic, LineIndex, Severity};
+use crate::diag::{Diagnostic, Severity};
 use crate::parse;
 use crate::record::{Record, Span};
 use crate::split;
@@ -11,14 +13,14 @@ use crate::split;
 /// Always one record: a file that is not text gives a record holding the
 /// diagnostic.
 pub fn records_from_text_bytes(bytes: &[u8], path: &str) -> Vec<Record> {
-    records_and_text(bytes, path, false).0
+    decode_and_parse(bytes, path, false).0
 }
 
 /// Records of a text file's bytes, one per document the file holds (see
 /// [`crate::split`]; `--split`). A file with one document gives the same
 /// record as [`records_from_text_bytes`].
 pub fn records_from_text_bytes_split(bytes: &[u8], path: &str) -> Vec<Record> {
-    records_and_text(bytes, path, true).0
+    decode_and_parse(bytes, path, true).0
 }
 
 /// The record of a text file's bytes, as [`records_from_text_bytes`], plus
@@ -28,8 +30,20 @@ pub fn records_and_text_from_text_bytes(bytes: &[u8], path: &str) -> (Vec<Record
     records_and_text(bytes, path, false)
 }
 
-/// Decode, then parse as one document or split into documents.
+/// Decode, then parse as one document or split into documents; the text
+/// is returned as an owned string.
 pub fn records_and_text(bytes: &[u8], path: &str, split_documents: bool) -> (Vec<Record>, String) {
+    let (recs, text) = decode_and_parse(bytes, path, split_documents);
+    (recs, text.into_owned())
+}
+
+/// The records and the decoded text, borrowed from `bytes` when they were
+/// UTF-8 already: indexing drops the text, so it is never copied there.
+fn decode_and_parse<'a>(
+    bytes: &'a [u8],
+    path: &str,
+    split_documents: bool,
+) -> (Vec<Record>, Cow<'a, str>) {
     let decoded = decode(bytes);
     let text = decoded.text;
     let mut recs = if decoded.encoding == Encoding::Binary {
@@ -53,7 +67,7 @@ pub fn records_and_text(bytes: &[u8], path: &str, split_documents: bool) -> (Vec
     } else if split_documents {
         // One record per document of the file (issue 8); a file with one
         // document gives one record with `part` null.
-        split::records(&text, path)
+        split::records_unlocated(&text, path)
     } else {
         let mut r = parse::parse_range(&text, 0, text.len());
         r.path = path.to_string();
@@ -64,14 +78,9 @@ pub fn records_and_text(bytes: &[u8], path: &str, split_documents: bool) -> (Vec
         let mut diags = decoded.diagnostics;
         diags.append(&mut first.diagnostics);
         first.diagnostics = diags;
-        if !first.diagnostics.is_empty() {
-            let idx = LineIndex::new(&text);
-            for d in &mut first.diagnostics {
-                d.locate(&idx, &text);
-            }
-        }
     }
-    (recs, text.into_owned())
+    parse::locate_all(&mut recs, &text);
+    (recs, text)
 }
 
 /// A record for a file that could not be read at all.

@@ -134,7 +134,6 @@ pub fn split(src: &str) -> Split {
 
     // Text before the first opener: short captions (a chapter title) lie in
     // no document; anything longer is a document without a head.
-    let first_start = ls[openers[0].first].start;
     let pre: Vec<&str> = ls
         .iter()
         .take(openers[0].first)
@@ -153,7 +152,6 @@ pub fn split(src: &str) -> Split {
                 .to_string(),
         });
     }
-    let _ = first_start;
 
     let mut current_page: Option<String> = None;
     for (k, op) in openers.iter().enumerate() {
@@ -175,11 +173,18 @@ pub fn split(src: &str) -> Split {
 /// Records of a text that may hold several documents: one per part, with
 /// `part` set (1-based) when there are several, diagnostics located.
 pub fn records(src: &str, path: &str) -> Vec<Record> {
+    let mut out = records_unlocated(src, path);
+    parse::locate_all(&mut out, src);
+    out
+}
+
+/// [`records`] without line and column: the caller locates them once with
+/// its own diagnostics ([`parse::locate_all`]).
+pub(crate) fn records_unlocated(src: &str, path: &str) -> Vec<Record> {
     let sp = split(src);
     if sp.parts.len() <= 1 {
         let mut r = parse::parse_range(src, 0, src.len());
         r.path = path.to_string();
-        parse::locate(&mut r, src);
         return vec![r];
     }
     let listing = is_listing(src, &sp.parts);
@@ -191,7 +196,6 @@ pub fn records(src: &str, path: &str) -> Vec<Record> {
         if listing && p.head.is_some() {
             listing_entry(&mut r);
         }
-        parse::locate(&mut r, src);
         out.push(r);
     }
     out

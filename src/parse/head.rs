@@ -174,14 +174,14 @@ pub fn doc_type(title: &str) -> Option<&'static str> {
 /// closing parenthesis when there is one, else the first " to ".
 pub fn from_to(title: &str) -> (Option<String>, Option<String>) {
     let t = title.trim().trim_end_matches('.');
-    let (body, had_from) = match find_word(t, " From ").or_else(|| find_word(t, " from ")) {
+    let (body, had_from) = match str::find(t, " From ").or_else(|| str::find(t, " from ")) {
         Some(i) if doc_type(t).is_some() || i < 60 => (&t[i + 6..], true),
         _ => (t, false),
     };
     if !had_from && doc_type(t).is_some() {
         // "Memorandum for the Record", "Editorial Note": no parties; "Memorandum
         // by X" names the author; "… Between X and Y" both parties.
-        if let Some(i) = find_word(t, " Between ").or_else(|| find_word(t, " between ")) {
+        if let Some(i) = str::find(t, " Between ").or_else(|| str::find(t, " between ")) {
             let rest = &t[i + 9..];
             let rest = rest.split(", ").next().unwrap_or(rest);
             if let Some(j) = rest.find(" and ") {
@@ -191,15 +191,11 @@ pub fn from_to(title: &str) -> (Option<String>, Option<String>) {
                 );
             }
         }
-        if let Some(i) = find_word(t, " by ") {
+        if let Some(i) = str::find(t, " by ") {
             return (Some(clean_party(&t[i + 4..])), None);
         }
-        if let Some(i) = find_word(t, " to ") {
-            let to = &t[i + 4..];
-            if let Some(f) = find_word(&t[..i], " of ") {
-                let _ = f;
-            }
-            return (None, Some(clean_party(to)));
+        if let Some(i) = str::find(t, " to ") {
+            return (None, Some(clean_party(&t[i + 4..])));
         }
         return (None, None);
     }
@@ -285,10 +281,6 @@ fn first_to(body: &str) -> Option<usize> {
         return Some(i);
     }
     Some(first)
-}
-
-fn find_word(hay: &str, needle: &str) -> Option<usize> {
-    hay.find(needle)
 }
 
 fn clean_party(s: &str) -> String {

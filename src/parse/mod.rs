@@ -43,11 +43,18 @@ pub fn parse(src: &str, path: &str) -> Record {
 
 /// Fill in line and column of every diagnostic of `rec` from `src`.
 pub fn locate(rec: &mut Record, src: &str) {
-    if rec.diagnostics.is_empty() {
+    locate_all(std::slice::from_mut(rec), src);
+}
+
+/// Fill in line and column of the diagnostics of records cut from one
+/// `src`, indexing its lines once (and only when there is something to
+/// locate).
+pub fn locate_all(recs: &mut [Record], src: &str) {
+    if recs.iter().all(|r| r.diagnostics.is_empty()) {
         return;
     }
     let idx = LineIndex::new(src);
-    for d in &mut rec.diagnostics {
+    for d in recs.iter_mut().flat_map(|r| r.diagnostics.iter_mut()) {
         d.locate(&idx, src);
     }
 }
@@ -97,13 +104,11 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
     // The head: see `find_head`.
     let (leading, head_block) = find_head(src, &blocks, &marker_spans);
     let mut head_line_end = None;
-    let mut body_from_line = body_line_end;
     let mut head_span = None;
     if let Some(hb) = head_block {
         let span = Span::new(hb.start, hb.end);
         head_line_end = Some(span.end);
         head_span = Some(span);
-        body_from_line = hb.last + 1;
     } else {
         rec.diagnostics.push(Diagnostic::new(
             Severity::Error,
@@ -230,14 +235,12 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             blocks.iter().copied().filter(|b| b.first >= skip).collect()
         }
     };
-    let _ = body_from_line;
 
     let mut page: Option<String> = None;
     let mut marker_i = 0;
     let mut quoted = false;
     let mut routing_done = false;
     let mut marks = markings::Markings::default();
-    let mut after_head_source_taken = false;
     let mut pending_list: Option<List> = None;
     let mut para_blocks: Vec<(Block, usize)> = Vec::new(); // block, paragraph index
     for (k, b) in body_blocks.iter().enumerate() {
@@ -275,7 +278,6 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         if k == 0 && inline_source.is_none() && b.line_count() == 1 && is_bracket_note(&text) {
             inline_source = Some(text);
             rec.source_span = Some(Span::new(b.start, b.end));
-            after_head_source_taken = true;
             continue;
         }
         if k < 4 && rec.dateline.is_none() && b.line_count() <= 3 {
@@ -312,28 +314,25 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             continue;
         }
         let mut body = text.as_str();
-        let mut body_start = b.start;
         if !routing_done && !is_editorial_para(body) {
             routing_done = true;
             if let Some((r, len)) = routing(body, b.start) {
                 rec.routing = Some(r);
                 body = body[len..].trim_start();
-                body_start = b.start + len;
             }
         }
         let (number, rest) = para_number(body);
-        if rest.to_ascii_lowercase().contains("begin text") {
+        let lower = rest.to_ascii_lowercase();
+        if lower.contains("begin text") {
             quoted = true;
         }
         let this_quoted = quoted;
-        let lower = rest.to_ascii_lowercase();
         if lower.contains("end text") {
             quoted = false;
             if let Some(sig) = signature::inline_signature(rest) {
                 rec.signatures.push(sig);
             }
         }
-        let _ = body_start;
         para_blocks.push((*b, rec.paragraphs.len()));
         rec.paragraphs.push(Paragraph {
             text: rest.to_string(),
@@ -346,7 +345,6 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
     if let Some(done) = pending_list.take() {
         rec.lists.push(done);
     }
-    let _ = after_head_source_taken;
 
     // Signatures: name blocks at the close of a letter.
     let blocks: Vec<signature::Block> = para_blocks
@@ -502,30 +500,20 @@ fn is_marker_only(text: &str, b: &Block, markers: &[Span]) -> bool {
     if !text.starts_with('[') {
         return false;
     }
-    let mut covered = 0;
-    for m in markers {
-        if m.start >= b.start && m.end <= b.end {
-            covered += m.end - m.start;
+    // Markers are sorted: take those inside the block, and require that
+    // only whitespace lies between them.
+    let first = markers.partition_point(|m| m.start < b.start);
+    let inside = markers[first..].iter().take_while(|m| m.end <= b.end);
+    let mut pos = b.start;
+    let mut any = false;
+    for m in inside {
+        if !text[pos - b.start..m.start - b.start].trim().is_empty() {
+            return false;
         }
+        pos = m.end;
+        any = true;
     }
-    covered > 0
-        && text.chars().filter(|c| !c.is_whitespace()).count() == {
-            let mut n = 0;
-            for m in markers
-                .iter()
-                .filter(|m| m.start >= b.start && m.end <= b.end)
-            {
-                n += text_at(text, b.start, *m)
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .count();
-            }
-            n
-        }
-}
-
-fn text_at(text: &str, base: usize, s: Span) -> &str {
-    &text[s.start - base..s.end - base]
+    any && text[pos - b.start..].trim().is_empty()
 }
 
 /// Copy `src[span]` without the `cuts` (page markers, footnote marks),

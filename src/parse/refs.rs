@@ -46,10 +46,9 @@ pub fn scan(text: &str, base: usize, in_footnote: bool, out: &mut Vec<Reference>
             if let Some(more) = c.name("more") {
                 static NUM: LazyLock<Regex> =
                     LazyLock::new(|| Regex::new(r"\d+[a-z]?").expect("regex"));
-                let dash = more.as_str().trim_start().starts_with(['–', '-']);
                 for n in NUM.find_iter(more.as_str()) {
-                    // "Documents 12–14" names a range: its end only.
-                    let _ = dash;
+                    // "Documents 12 and 14", "12–14": each number named
+                    // (a range's inner numbers are not filled in).
                     push_doc(
                         out,
                         m.as_str(),
