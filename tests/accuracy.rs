@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+mod common;
+
 const FIELDS: &[&str] = &[
     "number",
     "title",
@@ -156,16 +158,6 @@ fn truth_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn strs(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(norm)).collect())
-        .unwrap_or_default()
-}
-
 #[derive(Default)]
 struct Score {
     right: usize,
@@ -203,135 +195,16 @@ fn accuracy_against_editors_markup() {
         let truth: Value = serde_json::from_str(&fs::read_to_string(jf).unwrap()).unwrap();
         let text = fs::read(jf.with_extension("txt")).unwrap();
         let recs = cables::document::records_from_text_bytes(&text, &name);
-        let r = &recs[0];
-        let mut judge = |field: &'static str, ok: bool, detail: String| {
-            let s = scores.get_mut(field).unwrap();
+        for (field, v) in common::judge(&recs[0], &truth) {
+            let Some(s) = scores.get_mut(field) else {
+                continue;
+            };
             s.of += 1;
-            if ok {
+            if v.ok {
                 s.right += 1;
             } else if show == field || show == "all" {
-                s.misses.push(format!("{name}: {detail}"));
+                s.misses.push(format!("{name}: {} want {}", v.got, v.want));
             }
-        };
-        if truth["head_has_number"].as_bool() == Some(true) {
-            let want = truth["doc_n"].as_str().unwrap_or("");
-            judge(
-                "number",
-                r.number.as_deref() == Some(want),
-                format!("{:?} want {want:?}", r.number),
-            );
-        }
-        let want_title = norm(truth["title"].as_str().unwrap_or(""));
-        let got_title = r.title.as_deref().map(norm).unwrap_or_default();
-        judge(
-            "title",
-            got_title == want_title,
-            format!("{got_title:?} want {want_title:?}"),
-        );
-        for (field, got) in [("from", &r.from), ("to", &r.to)] {
-            let parties: Vec<String> = truth[field]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|p| p["text"].as_str().map(norm))
-                        .collect()
-                })
-                .unwrap_or_default();
-            if parties.is_empty() {
-                continue;
-            }
-            let g = got.as_deref().map(norm).unwrap_or_default();
-            let ok = parties.iter().all(|p| g.contains(p.as_str()));
-            judge(
-                field,
-                ok,
-                format!("{g:?} want {parties:?} (title {got_title:?})"),
-            );
-        }
-        let want_src = truth["source_note"]["text"].as_str().map(norm);
-        let got_src = r.source_note.as_deref().map(norm);
-        judge(
-            "source_note",
-            got_src == want_src,
-            format!("{got_src:?} want {want_src:?}"),
-        );
-        let mut notes: Vec<&Value> = truth["footnotes"]
-            .as_array()
-            .map(|a| a.iter().collect())
-            .unwrap_or_default();
-        notes.sort_by_key(|n| n["list_index"].as_u64().unwrap_or(0));
-        let want_texts: Vec<String> = notes
-            .iter()
-            .map(|n| norm(n["text"].as_str().unwrap_or("")))
-            .collect();
-        let got_texts: Vec<String> = r.footnotes.iter().map(|f| norm(&f.text)).collect();
-        judge(
-            "footnote_texts",
-            got_texts == want_texts,
-            format!(
-                "{} notes vs {}: {:?}",
-                got_texts.len(),
-                want_texts.len(),
-                first_diff(&got_texts, &want_texts)
-            ),
-        );
-        // A note inside a dateline keeps its place in the list but its mark
-        // is not printed (corpus README: the page drops the dateline), so the
-        // text cannot tell its marker: such a note matches any marker.
-        let want_marks: Vec<Option<String>> = notes
-            .iter()
-            .map(|n| {
-                (n["in_dateline"].as_bool() != Some(true))
-                    .then(|| n["n"].as_str().unwrap_or("").to_string())
-            })
-            .collect();
-        let got_marks: Vec<String> = r.footnotes.iter().map(|f| f.marker.clone()).collect();
-        let marks_ok = got_marks.len() == want_marks.len()
-            && got_marks
-                .iter()
-                .zip(&want_marks)
-                .all(|(g, w)| w.as_ref().is_none_or(|w| w == g));
-        judge(
-            "footnote_markers",
-            marks_ok,
-            format!("{got_marks:?} want {want_marks:?}"),
-        );
-        let want_pages = strs(&truth["pages"]);
-        judge(
-            "pages",
-            r.pages == want_pages,
-            format!("{:?} want {want_pages:?}", r.pages),
-        );
-        let want_sigs: Vec<String> = truth["signatures"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|s| s["text"].as_str().map(norm))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let got_sigs: Vec<String> = r.signatures.iter().map(|s| norm(s)).collect();
-        judge(
-            "signatures",
-            got_sigs == want_sigs,
-            format!("{got_sigs:?} want {want_sigs:?}"),
-        );
-        let glosses: Vec<String> = truth["first_paragraph_glosses"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|g| g["text"].as_str().map(str::to_string))
-                    .filter(|t| cables::vocab::is_series(t))
-                    .collect()
-            })
-            .unwrap_or_default();
-        if let Some(series) = glosses.first() {
-            let got = r.routing.as_ref().and_then(|x| x.series.clone());
-            judge(
-                "routing",
-                got.as_deref() == Some(series.as_str()),
-                format!("{got:?} want {series:?}"),
-            );
         }
     }
     println!(
@@ -375,15 +248,4 @@ fn accuracy_against_editors_markup() {
         }
     }
     assert!(failed.is_empty(), "accuracy: {failed:?}");
-}
-
-fn first_diff(a: &[String], b: &[String]) -> Option<(String, String)> {
-    for i in 0..a.len().max(b.len()) {
-        let x = a.get(i).cloned().unwrap_or_default();
-        let y = b.get(i).cloned().unwrap_or_default();
-        if x != y {
-            return Some((x.chars().take(80).collect(), y.chars().take(80).collect()));
-        }
-    }
-    None
 }

@@ -29,6 +29,9 @@ use std::path::{Path, PathBuf};
 use cables::Record;
 use serde_json::Value;
 
+mod common;
+use common::norm;
+
 const FIELDS: &[&str] = &[
     "number",
     "title",
@@ -40,85 +43,6 @@ const FIELDS: &[&str] = &[
     "pages",
     "signatures",
 ];
-
-fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Per field: None when the truth does not score the field for this
-/// document, else whether the record is right (the rules of
-/// tests/accuracy.rs).
-fn judge(r: &Record, truth: &Value) -> BTreeMap<&'static str, Option<bool>> {
-    let mut out = BTreeMap::new();
-    out.insert(
-        "number",
-        (truth["head_has_number"].as_bool() == Some(true))
-            .then(|| r.number.as_deref() == truth["doc_n"].as_str()),
-    );
-    let want_title = norm(truth["title"].as_str().unwrap_or(""));
-    let got_title = r.title.as_deref().map(norm).unwrap_or_default();
-    out.insert("title", Some(got_title == want_title));
-    for (field, got) in [("from", &r.from), ("to", &r.to)] {
-        let parties: Vec<String> = truth[field]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|p| p["text"].as_str().map(norm))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let g = got.as_deref().map(norm).unwrap_or_default();
-        out.insert(
-            field,
-            (!parties.is_empty()).then(|| parties.iter().all(|p| g.contains(p.as_str()))),
-        );
-    }
-    let want_src = truth["source_note"]["text"].as_str().map(norm);
-    out.insert(
-        "source_note",
-        Some(r.source_note.as_deref().map(norm) == want_src),
-    );
-    let mut notes: Vec<&Value> = truth["footnotes"]
-        .as_array()
-        .map(|a| a.iter().collect())
-        .unwrap_or_default();
-    notes.sort_by_key(|n| n["list_index"].as_u64().unwrap_or(0));
-    let want_texts: Vec<String> = notes
-        .iter()
-        .map(|n| norm(n["text"].as_str().unwrap_or("")))
-        .collect();
-    let got_texts: Vec<String> = r.footnotes.iter().map(|f| norm(&f.text)).collect();
-    out.insert("footnote_texts", Some(got_texts == want_texts));
-    let want_marks: Vec<Option<String>> = notes
-        .iter()
-        .map(|n| {
-            (n["in_dateline"].as_bool() != Some(true))
-                .then(|| n["n"].as_str().unwrap_or("").to_string())
-        })
-        .collect();
-    let marks_ok = r.footnotes.len() == want_marks.len()
-        && r.footnotes
-            .iter()
-            .zip(&want_marks)
-            .all(|(g, w)| w.as_ref().is_none_or(|w| *w == g.marker));
-    out.insert("footnote_markers", Some(marks_ok));
-    let want_pages: Vec<String> = truth["pages"]
-        .as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(norm)).collect())
-        .unwrap_or_default();
-    out.insert("pages", Some(r.pages == want_pages));
-    let want_sigs: Vec<String> = truth["signatures"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|s| s["text"].as_str().map(norm))
-                .collect()
-        })
-        .unwrap_or_default();
-    let got_sigs: Vec<String> = r.signatures.iter().map(|s| norm(s)).collect();
-    out.insert("signatures", Some(got_sigs == want_sigs));
-    out
-}
 
 /// The fields of a record the comparison reads, for split-vs-single
 /// agreement.
@@ -303,14 +227,19 @@ fn volumes_joined_into_one_file() {
                 } else if show == "count" {
                     println!("  not found {vol}/{} ({})", d.name, how.name());
                 }
-                let want_single = judge(&d.single, &d.truth);
-                let want_split = split.map(|r| judge(r, &d.truth));
+                let want_single = common::judge(&d.single, &d.truth);
+                let want_split = split.map(|r| common::judge(r, &d.truth));
                 for f in FIELDS {
-                    let Some(s_ok) = want_single[f] else { continue };
+                    let Some(s_ok) = want_single.get(f).map(|v| v.ok) else {
+                        continue;
+                    };
                     let t = tallies.get_mut(f).unwrap();
                     t.of += 1;
                     t.single += usize::from(s_ok);
-                    let p_ok = want_split.as_ref().and_then(|w| w[f]).unwrap_or(false);
+                    let p_ok = want_split
+                        .as_ref()
+                        .and_then(|w| w.get(f))
+                        .is_some_and(|v| v.ok);
                     t.split += usize::from(p_ok);
                     let agree = split.is_some_and(|r| view(r, f) == view(&d.single, f));
                     t.agree += usize::from(agree);
