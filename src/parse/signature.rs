@@ -496,48 +496,31 @@ fn is_bare_date(t: &str) -> bool {
 /// words, none of OF, THE, FROM, TO, AND, FOR, IN, A, ON, BY, no Roman
 /// numeral alone.
 fn is_plain_caps_name(line: &str) -> bool {
-    let l = line.trim().trim_matches(['“', '”', '"']);
-    let name = l
-        .split(',')
-        .next()
-        .unwrap_or(l)
-        .trim()
-        .trim_end_matches('.');
+    let name = name_part(line);
     let words: Vec<&str> = name.split_whitespace().collect();
-    const STOP: &[&str] = &[
-        "OF",
-        "THE",
-        "FROM",
-        "TO",
-        "AND",
-        "FOR",
-        "IN",
-        "A",
-        "ON",
-        "BY",
-        "AT",
-        "WITH",
-        "CALL",
-        "PAPERS",
-        "LIGHT-HOUSE",
-    ];
     let roman = words.len() == 1
         && words[0]
             .chars()
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
-    words.len() <= 4 && !roman && !words.iter().any(|w| STOP.contains(w))
+    words.len() <= 4 && !roman && !is_caps_heading(name)
+}
+
+/// The part of a signature line before its first comma, without quotes
+/// and a final period: "ALP VAN DEN PEEREBOOM" of "ALP VAN DEN PEEREBOOM,
+/// Minister of the Interior.".
+fn name_part(line: &str) -> &str {
+    let l = line.trim().trim_matches(['“', '”', '"']);
+    l.split(',')
+        .next()
+        .unwrap_or(l)
+        .trim()
+        .trim_end_matches('.')
 }
 
 /// "J. RUSSELL.", "ALP VAN DEN PEEREBOOM, Minister of the Interior.",
 /// "“MANDERSTRÖM.”": a name in capitals, optionally followed by a title.
 fn is_caps_name(line: &str) -> bool {
-    let l = line.trim().trim_matches(['“', '”', '"']);
-    let name = l
-        .split(',')
-        .next()
-        .unwrap_or(l)
-        .trim()
-        .trim_end_matches('.');
+    let name = name_part(line);
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() < 3 || name.len() > 50 || name.split_whitespace().count() > 6 {
         return false;
@@ -853,6 +836,8 @@ fn is_caps_heading(name: &str) -> bool {
         "APPENDIX",
         "REPORT",
         "TREATY",
+        "CALL",
+        "LIGHT-HOUSE",
     ];
     // An initial ("A. B.") is not the article "A".
     name.split_whitespace()
