@@ -159,6 +159,12 @@ fn binary_file_is_skipped_with_an_error() {
     let recs = run.records();
     assert_good(&recs);
     assert_eq!(diag(&recs, "bin.txt", "E001"), (1, "error".into()));
+    assert!(
+        run.stderr
+            .contains("cables: error: bin.txt: binary file (NUL bytes)"),
+        "{}",
+        run.stderr
+    );
     let r = &recs["bin.txt"];
     assert!(!r.body && r.paragraphs.is_empty() && r.title.is_none());
 }
@@ -379,15 +385,47 @@ fn permissions_apply(dir: &Path) -> bool {
     applies
 }
 
+/// How to run the binary so that mode-000 files stop it: as this user
+/// when permissions apply to it, else (root, as in CI) as `nobody`
+/// through util-linux `setpriv`. None when neither is possible.
+#[cfg(unix)]
+fn unprivileged(dir: &Path) -> Option<Command> {
+    if permissions_apply(dir) {
+        return Some(Command::new(BIN));
+    }
+    let mut cmd = Command::new("setpriv");
+    cmd.args([
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        "--",
+        BIN,
+    ]);
+    let ok = Command::new("setpriv")
+        .args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            "--",
+            BIN,
+            "--version",
+        ])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    ok.then_some(cmd)
+}
+
 #[cfg(unix)]
 #[test]
 fn unreadable_file_and_folder_are_errors() {
     use std::os::unix::fs::PermissionsExt;
     let d = folder();
-    if !permissions_apply(d.path()) {
-        eprintln!("SKIPPED unreadable_file_and_folder_are_errors: running as root, who can read a mode-000 file");
+    // The folder must be open to `nobody` when the binary runs as it.
+    fs::set_permissions(d.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let Some(mut cmd) = unprivileged(d.path()) else {
+        eprintln!("SKIPPED unreadable_file_and_folder_are_errors: running as root without setpriv");
         return;
-    }
+    };
     fs::write(d.path().join("locked.txt"), GOOD).unwrap();
     fs::set_permissions(
         d.path().join("locked.txt"),
@@ -397,12 +435,27 @@ fn unreadable_file_and_folder_are_errors() {
     fs::create_dir(d.path().join("closed")).unwrap();
     fs::write(d.path().join("closed/in.txt"), GOOD).unwrap();
     fs::set_permissions(d.path().join("closed"), fs::Permissions::from_mode(0o000)).unwrap();
-    let run = cables(&[], d.path());
+    cmd.arg("index").arg(d.path());
+    let out = assert_cmd::Command::from_std(cmd)
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
     fs::set_permissions(d.path().join("closed"), fs::Permissions::from_mode(0o755)).unwrap();
-    assert_eq!(run.code, 0);
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert_eq!(run.code, 0, "{}", run.stderr);
     let recs = run.records();
     assert_good(&recs);
     assert_eq!(diag(&recs, "locked.txt", "E010"), (1, "error".into()));
+    assert!(
+        run.stderr
+            .contains("cables: error: locked.txt: cannot read file: Permission denied"),
+        "{}",
+        run.stderr
+    );
     assert!(
         run.stderr.contains("closed: Permission denied"),
         "{}",

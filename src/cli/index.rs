@@ -63,7 +63,18 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
             b.inc(bytes);
         }
     };
-    let result = index::index_to(&a.dir, &opts, &mut sink, inc.as_mut(), &mut warn, &mut tick);
+    let mut reporting = Reporting {
+        sink: &mut sink,
+        bar: &bar,
+    };
+    let result = index::index_to(
+        &a.dir,
+        &opts,
+        &mut reporting,
+        inc.as_mut(),
+        &mut warn,
+        &mut tick,
+    );
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -124,6 +135,31 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
         }
     }
     Ok(EXIT_OK)
+}
+
+/// The output, naming on stderr each file that could not be read or
+/// decoded as its record goes by.
+struct Reporting<'a> {
+    sink: &'a mut Sink,
+    bar: &'a Option<indicatif::ProgressBar>,
+}
+
+impl index::Output for Reporting<'_> {
+    fn record(&mut self, r: &cables::record::Record) -> std::io::Result<()> {
+        if let Some(line) = super::file_error_line(r) {
+            match self.bar {
+                Some(b) => b.suspend(|| eprintln!("cables: error: {line}")),
+                None => eprintln!("cables: error: {line}"),
+            }
+        }
+        self.sink.record(r)
+    }
+    fn raw(&mut self, lines: &[u8]) -> std::io::Result<()> {
+        self.sink.raw(lines)
+    }
+    fn position(&self) -> u64 {
+        self.sink.position()
+    }
 }
 
 /// The incremental cache next to an index: `index.ndjson.cables-cache`.

@@ -22,6 +22,16 @@ pub const EXIT_TROUBLE: u8 = 2;
 /// The error type of subcommands.
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
 
+/// The line naming a file that could not be read or decoded (an error
+/// diagnostic of the E0xx family: unreadable, binary), or None. These
+/// files are reported on stderr as well as in their record.
+pub fn file_error_line(r: &cables::record::Record) -> Option<String> {
+    r.diagnostics
+        .iter()
+        .find(|d| d.severity == cables::diag::Severity::Error && d.code.starts_with('E'))
+        .map(|d| format!("{}: {}", r.path, d.message))
+}
+
 /// True when `e` is a closed pipe: `cables index … | head` ends quietly.
 pub fn is_broken_pipe(e: &Error) -> bool {
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e.as_ref());

@@ -25,6 +25,9 @@ pub fn run(a: ParseArgs) -> Result<u8, Error> {
             records_of_file_split(f, &shown, kind, a.split)
         };
         for r in &records {
+            if let Some(line) = super::file_error_line(r) {
+                eprintln!("cables: error: {line}");
+            }
             sink.write(r)?;
         }
     }
