@@ -349,8 +349,8 @@ fn xsd_date(when: &str) -> String {
 }
 
 /// The runs of character data of `src[from..to]`, with their offsets:
-/// everything outside tags, comments, CDATA markers and processing
-/// instructions.
+/// everything outside tags, comments and processing
+/// instructions (a CDATA section is read as a tag, up to its first ">").
 fn xml_text_segments(src: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
     let to = to.min(src.len());
     let mut out = Vec::new();
