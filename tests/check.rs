@@ -63,9 +63,34 @@ fn each_rule_fires_on_its_bad_fixture() {
         ("IO001", 1, &[("IO001", "error", "d67.txt", 1, 1)]),
         ("IO002", 0, &[("IO002", "warning", "d67.txt", 1, 1)]),
         ("IO003", 0, &[("IO003", "warning", "d67.txt", 1, 1)]),
-        ("DOC001", 1, &[("DOC001", "error", "d67.txt", 1, 1)]),
-        ("DOC003", 0, &[("DOC003", "warning", "d68.txt", 1, 1)]),
-        ("DOC004", 0, &[("DOC004", "warning", "d67.txt", 7, 1)]),
+        // A rule that also applies to the documents of a TEI volume has a
+        // vol.xml beside the text files: findings at the div (DOC001,
+        // DOC003, SRC001, VOL001, VOL002, VOL004) or the element (a note, a
+        // pb, a ref, the dateline, the character).
+        (
+            "DOC001",
+            1,
+            &[
+                ("DOC001", "error", "d67.txt", 1, 1),
+                ("DOC001", "error", "vol.xml", 8, 1),
+            ],
+        ),
+        (
+            "DOC003",
+            0,
+            &[
+                ("DOC003", "warning", "d68.txt", 1, 1),
+                ("DOC003", "warning", "vol.xml", 8, 1),
+            ],
+        ),
+        (
+            "DOC004",
+            0,
+            &[
+                ("DOC004", "warning", "d67.txt", 7, 1),
+                ("DOC004", "warning", "vol.xml", 11, 1),
+            ],
+        ),
         // Checked one file per document, the second head (line 5) is also a
         // merged-documents finding.
         (
@@ -86,24 +111,125 @@ fn each_rule_fires_on_its_bad_fixture() {
                 ("FN001", "error", "d68.txt", 9, 30),
             ],
         ),
-        ("FN002", 0, &[("FN002", "warning", "d67.txt", 5, 54)]),
-        ("FN004", 1, &[("FN004", "error", "d67.txt", 11, 3)]),
-        ("SRC001", 0, &[("SRC001", "warning", "d67.txt", 1, 1)]),
+        (
+            "FN002",
+            0,
+            &[
+                ("FN002", "warning", "d67.txt", 5, 54),
+                ("FN002", "warning", "vol.xml", 8, 6),
+            ],
+        ),
+        (
+            "FN004",
+            1,
+            &[
+                ("FN004", "error", "d67.txt", 11, 3),
+                ("FN004", "error", "vol.xml", 6, 9),
+            ],
+        ),
+        (
+            "SRC001",
+            0,
+            &[
+                ("SRC001", "warning", "d67.txt", 1, 1),
+                ("SRC001", "warning", "vol.xml", 4, 1),
+            ],
+        ),
         ("SRC003", 0, &[("SRC003", "warning", "d67.txt", 9, 43)]),
-        ("PG001", 1, &[("PG001", "error", "d67.txt", 7, 19)]),
-        ("PG002", 0, &[("PG002", "warning", "d2.txt", 5, 29)]),
+        // In TEI an arabic page that goes back is TEI003's alone; PG001
+        // is left with the roman pages.
+        (
+            "PG001",
+            1,
+            &[
+                ("PG001", "error", "d67.txt", 7, 19),
+                ("PG001", "error", "vol.xml", 6, 43),
+                ("TEI003", "error", "vol.xml", 7, 41),
+            ],
+        ),
+        (
+            "PG002",
+            0,
+            &[
+                ("PG002", "warning", "d2.txt", 5, 29),
+                ("PG002", "warning", "vol.xml", 10, 9),
+            ],
+        ),
         ("PG004", 1, &[("PG004", "error", "d67.txt", 7, 1)]),
-        ("REF001", 0, &[("REF001", "info", "d1.txt", 10, 10)]),
+        (
+            "REF001",
+            0,
+            &[
+                ("REF001", "info", "d1.txt", 10, 10),
+                ("REF001", "info", "vol.xml", 10, 8),
+            ],
+        ),
         ("REF002", 0, &[("REF002", "info", "d1.txt", 10, 17)]),
         ("REF003", 0, &[("REF003", "warning", "d2.txt", 5, 1)]),
-        ("VOL001", 1, &[("VOL001", "error", "b.txt", 1, 1)]),
-        ("VOL002", 0, &[("VOL002", "warning", "d2.txt", 1, 1)]),
-        ("VOL004", 0, &[("VOL004", "warning", "d3.txt", 1, 1)]),
-        ("DT001", 1, &[("DT001", "error", "d67.txt", 3, 1)]),
-        ("DT003", 0, &[("DT003", "warning", "d67.txt", 3, 1)]),
-        ("CH007", 0, &[("CH007", "warning", "d67.txt", 7, 17)]),
-        ("CH008", 0, &[("CH008", "warning", "d67.txt", 7, 33)]),
+        // In TEI a top-level number used twice or skipped is TEI001's
+        // alone; VOL001 and VOL004 add the documents TEI001 does not see
+        // (nested in an attachment).
+        (
+            "VOL001",
+            1,
+            &[
+                ("VOL001", "error", "b.txt", 1, 1),
+                ("VOL001", "error", "vol.xml", 14, 1),
+                ("TEI001", "warning", "vol.xml", 18, 1),
+            ],
+        ),
+        (
+            "VOL002",
+            0,
+            &[
+                ("VOL002", "warning", "d2.txt", 1, 1),
+                ("VOL002", "warning", "vol.xml", 12, 1),
+            ],
+        ),
+        (
+            "VOL004",
+            0,
+            &[
+                ("VOL004", "warning", "d3.txt", 1, 1),
+                ("VOL004", "warning", "vol.xml", 8, 1),
+                ("TEI001", "warning", "vol.xml", 18, 1),
+            ],
+        ),
+        (
+            "DT001",
+            1,
+            &[
+                ("DT001", "error", "d67.txt", 3, 1),
+                ("DT001", "error", "vol.xml", 6, 9),
+            ],
+        ),
+        (
+            "DT003",
+            0,
+            &[
+                ("DT003", "warning", "d67.txt", 3, 1),
+                ("DT003", "warning", "vol.xml", 6, 9),
+            ],
+        ),
+        (
+            "CH007",
+            0,
+            &[
+                ("CH007", "warning", "d67.txt", 7, 17),
+                ("CH007", "warning", "vol.xml", 6, 31),
+            ],
+        ),
+        (
+            "CH008",
+            0,
+            &[
+                ("CH008", "warning", "d67.txt", 7, 33),
+                ("CH008", "warning", "vol.xml", 6, 16),
+            ],
+        ),
         // TEI volumes: the reader's findings at their XML line and column.
+        // The jump from document 1 to 5 is not repeated as VOL004, the page
+        // going back in TEI003 not as PG001 or PG002.
         ("TEI001", 0, &[("TEI001", "warning", "vol.xml", 8, 1)]),
         ("TEI002", 0, &[("TEI002", "warning", "vol.xml", 10, 9)]),
         ("TEI003", 1, &[("TEI003", "error", "vol.xml", 11, 1)]),
@@ -165,7 +291,8 @@ fn good_twins_are_clean() {
 
 #[test]
 fn human_format_shows_line_and_caret() {
-    let o = cables(&["check", "bad"], &fixtures().join("PG001"));
+    // The text file alone (bad/ also holds a TEI volume).
+    let o = cables(&["check", "bad/d67.txt"], &fixtures().join("PG001"));
     let out = String::from_utf8(o.stdout.clone()).unwrap();
     let want = concat!(
         "bad/d67.txt:7:19: error[PG001]: page marker [Page 219] after [Page 220]: pages do not increase\n",
@@ -287,7 +414,14 @@ fn deny_warn_allow_change_levels_and_exit_codes() {
     assert_eq!((findings(&o).len(), o.status.code()), (0, Some(0)));
     let dir = fixtures().join("PG001");
     let o = cables(
-        &["check", "bad", "--format", "json", "--warn", "PG001"],
+        &[
+            "check",
+            "bad/d67.txt",
+            "--format",
+            "json",
+            "--warn",
+            "PG001",
+        ],
         &dir,
     );
     assert_eq!(

@@ -20,6 +20,8 @@ use std::path::{Path, PathBuf};
 use cables::Record;
 use serde_json::Value;
 
+mod common;
+
 const TEXT_FIELDS: &[&str] = &[
     "title",
     "from",
@@ -30,6 +32,32 @@ const TEXT_FIELDS: &[&str] = &[
     "pages",
     "signatures",
 ];
+/// Text-parser fields still below the 0.99 bar against TEI, each with the
+/// floor it must not fall under (its ratio when listed). A field that
+/// reaches 0.99 fails the test until it is taken off the list. Signatures:
+/// the text parser's signatures are being reworked (issue 2); the misses
+/// are text-parser faults, see the report of the branch `tei`.
+const TEXT_BELOW_BAR: &[(&str, f64)] = &[("signatures", 0.9775)];
+
+/// Documents whose TEI `@n` is a typo that contradicts the printed mark
+/// (checked in tei/*.xml and the rendered frus-full/*/dN.txt): their
+/// footnote marks are not compared with the text parser's. The rendered
+/// page shows the `@n` as it is, so the text cannot be right there.
+const TEI_MARK_TYPOS: &[(&str, &str)] = &[
+    (
+        "frus1917Supp02v02/d30",
+        "<note n=\"l\" xml:id=\"d30fnl\">: a letter l for the note numbered 1 (list item \"1.\", next note n=\"2\")",
+    ),
+    (
+        "frus1917Supp02v02/d64",
+        "<note n=\"l\" xml:id=\"d64fnl\">: a letter l for the note numbered 1 (list item \"1.\", next note n=\"2\")",
+    ),
+    (
+        "frus1917Supp02v02/d409",
+        "<note n=\"l\" xml:id=\"d409fnl\">: a letter l for note 1 (\"May 29.l\"; the volume numbers notes from 1 per document)",
+    ),
+];
+
 const TRUTH_FIELDS: &[&str] = &[
     "number",
     "title",
@@ -76,6 +104,16 @@ impl Table {
             name,
             scores: fields.iter().map(|f| (*f, Score::default())).collect(),
             show,
+        }
+    }
+
+    /// The share of documents right on `field` (1.0 when none was judged).
+    fn ratio(&self, field: &str) -> f64 {
+        let s = &self.scores[field];
+        if s.of == 0 {
+            1.0
+        } else {
+            s.right as f64 / s.of as f64
         }
     }
 
@@ -215,10 +253,21 @@ fn compare(corpus: &Path) -> Outcome {
         text_table.judge("footnote_texts", &doc, tf == xf, || {
             format!("{} vs {}: {:?}", tf.len(), xf.len(), first_diff(&tf, &xf))
         });
+        // Scored as tests/accuracy.rs scores the text parser against the
+        // truth: a note in the dateline, whose mark the page does not print,
+        // matches any marker.
+        let truth: Value = serde_json::from_str(&json).expect("truth json");
         let (tm, xm) = (footnote_marks(t), footnote_marks(&x));
-        text_table.judge("footnote_markers", &doc, tm == xm, || {
-            format!("tei {tm:?} text {xm:?}")
-        });
+        let want = common::printed_marks(&truth, tm.iter().cloned());
+        let got: Vec<&str> = xm.iter().map(String::as_str).collect();
+        if !TEI_MARK_TYPOS.iter().any(|(d, _)| *d == doc) {
+            text_table.judge(
+                "footnote_markers",
+                &doc,
+                common::marks_agree(&got, &want),
+                || format!("tei {want:?} text {xm:?}"),
+            );
+        }
         text_table.judge("pages", &doc, t.pages == x.pages, || {
             format!("tei {:?} text {:?}", t.pages, x.pages)
         });
@@ -228,7 +277,6 @@ fn compare(corpus: &Path) -> Outcome {
         });
 
         // TEI vs truth.
-        let truth: Value = serde_json::from_str(&json).expect("truth json");
         let want_n = truth["doc_n"]
             .as_str()
             .map(|n| n.trim_start_matches('[').trim_end_matches(']').to_string())
@@ -413,9 +461,12 @@ fn tei_records_match_truth() {
 }
 
 /// The record from TEI and the record the text parser gives for the
-/// rendered page agree (issue 6's proof).
+/// rendered page agree (issue 6's proof): every field at 0.99, but those of
+/// [`TEXT_BELOW_BAR`] at their floor. Footnote marks are scored as
+/// tests/accuracy.rs scores them (tests/common): a note in the dateline,
+/// which the page drops, matches any mark; [`TEI_MARK_TYPOS`] are left out.
+/// About a second in release mode.
 #[test]
-#[ignore = "fails on text-parser errors only (signatures 0.978, footnote marks 0.987 incl. marks lost with the dateline, at the issue-2 merge); the TEI side matches the truth at 1.0 (tei_records_match_truth); un-ignore once src/parse is fixed"]
 fn tei_records_match_text_parser() {
     let Some(corpus) = corpus() else {
         eprintln!("tei: ../shared/corpus (tei/ and frus-full/) is absent; test skipped");
@@ -426,9 +477,23 @@ fn tei_records_match_text_parser() {
         "TEI reader: {} records, {} compared with their rendered text",
         o.records, o.docs
     );
-    let low = o.text.report(TEXT_FIELDS);
+    o.text.report(TEXT_FIELDS);
     assert!(o.docs >= 4552, "only {} documents compared", o.docs);
-    assert!(low.is_empty(), "TEI vs text parser below 0.99: {low:?}");
+    let mut failed = Vec::new();
+    for f in TEXT_FIELDS {
+        let ratio = o.text.ratio(f);
+        match TEXT_BELOW_BAR.iter().find(|(n, _)| n == f) {
+            None if ratio < 0.99 => failed.push(format!("{f} {ratio:.4} < 0.99")),
+            Some((_, floor)) if ratio < *floor => {
+                failed.push(format!("{f} {ratio:.4} fell under its floor {floor}"))
+            }
+            Some(_) if ratio >= 0.99 => {
+                failed.push(format!("{f} reached 0.99: take it off TEXT_BELOW_BAR"))
+            }
+            _ => {}
+        }
+    }
+    assert!(failed.is_empty(), "TEI vs text parser: {failed:?}");
 }
 
 fn first_diff(a: &[String], b: &[String]) -> Option<(String, String)> {

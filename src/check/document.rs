@@ -95,6 +95,38 @@ pub struct Summary {
     pub refs: Vec<RefSummary>,
     /// Hash of the normalised body, when long enough.
     pub body_hash: Option<u64>,
+    /// TEI: the volume file (path inside the folder) the document is in;
+    /// the folder rules compare the documents of one volume. None for text.
+    pub volume: Option<String>,
+    /// TEI: the document's `xml:id` (or "unnumbered-K").
+    pub doc: Option<String>,
+    /// Folder findings already made by a TEI rule, as (rule, offset): a
+    /// document TEI001 reports is not reported again as VOL001 or VOL004,
+    /// a `<pb>` TEI003 reports not again as PG002.
+    pub covered: Vec<(&'static str, usize)>,
+    /// TEI: the arabic `<pb n>` of the volume just before the document's
+    /// first page, wherever it stands. Pages printed between documents
+    /// (chapter texts, appendices) are in no document, so a page jump from
+    /// the document before is explained when this page is close.
+    pub page_before: Option<u32>,
+}
+
+impl Summary {
+    /// How findings name the document: the path, plus "#id" in a volume.
+    pub fn label(&self) -> String {
+        match &self.doc {
+            Some(d) => format!("{}#{d}", self.shown),
+            None => self.shown.clone(),
+        }
+    }
+
+    /// The directory or volume whose documents are compared.
+    pub fn group(&self) -> &str {
+        match &self.volume {
+            Some(v) => v,
+            None => self.rel.rsplit_once('/').map_or("", |(dir, _)| dir),
+        }
+    }
 }
 
 /// Run the per-document rules on the records of one file and its text.
@@ -121,18 +153,43 @@ pub fn check_file(
     (cap(out), summary)
 }
 
-/// Rules over the records of a TEI file: the reader's diagnostics (XML
-/// errors, entities, the editors' TEI001–003) with their XML line and
-/// column, and empty notes.
-pub fn check_tei(records: &[Record], text: &str) -> Vec<Raw> {
+/// Rules over the records of a TEI volume, and one [`Summary`] per
+/// document for the folder rules (each volume is its own folder).
+///
+/// The reader's diagnostics (XML errors, entities, the editors' TEI001–003)
+/// are given at their XML line and column. The per-document rules that mean
+/// something on markup run on every `<div type="document">`, located at the
+/// div or at the offending element: DOC001 (no `<head>`), DOC003 (`@n`
+/// differs from the `xml:id` "dN"), DOC004 (a paragraph that reads as a
+/// numbered head), FN002 (note `@n` out of order), FN004, SRC001, PG001,
+/// DT001, DT003, CH007 and CH008 (in the text between tags). Not here:
+/// FN001 (a TEI note stands at its mark, so neither can be missing), DOC005
+/// and PG004 (text splitting and printed page markers), SRC003 and DOC007
+/// (parser diagnostics the reader does not make).
+///
+/// What TEI003 reports (a `<pb>` that does not increase) is not reported
+/// again as PG001; the summary keeps the TEI001 and TEI003 places so the
+/// folder rules can leave them out too ([`Summary::covered`]).
+pub fn check_tei(records: &[Record], text: &str, shown: &str) -> (Vec<Raw>, Vec<Summary>) {
     let idx = LineIndex::new(text);
+    let at = |offset: usize| Loc::at(&idx, text, offset);
     let mut out = Vec::new();
+    let mut summaries = Vec::new();
+    let mut page_reported: Vec<usize> = Vec::new();
+    let mut seq_reported: Vec<usize> = Vec::new();
+    let volume_pages = arabic_page_breaks(text);
     for rec in records {
         for d in &rec.diagnostics {
             let rule = match d.code.as_str() {
-                "TEI001" => "TEI001",
+                "TEI001" => {
+                    seq_reported.push(d.offset);
+                    "TEI001"
+                }
                 "TEI002" => "TEI002",
-                "TEI003" => "TEI003",
+                "TEI003" => {
+                    page_reported.push(d.offset);
+                    "TEI003"
+                }
                 "X001" | "X004" | "X005" => "XML001",
                 "X002" | "X003" => "XML002",
                 "X006" => "IO003",
@@ -140,23 +197,182 @@ pub fn check_tei(records: &[Record], text: &str) -> Vec<Raw> {
                 "E010" => "IO001",
                 _ => continue,
             };
+            out.push(Raw::new(rule, at(d.offset), d.message.clone()));
+        }
+    }
+    for (k, rec) in records.iter().enumerate() {
+        // The record of the file itself (no "#id") only carries diagnostics.
+        let Some((file, id)) = rec.path.split_once('#') else {
+            continue;
+        };
+        let div = at(rec.span.start);
+        if rec.head_span.is_none() {
             out.push(Raw::new(
-                rule,
-                Loc::at(&idx, text, d.offset),
-                d.message.clone(),
+                "DOC001",
+                div.clone(),
+                format!("document {id} has no <head>"),
             ));
         }
+        let from_id = number_in_file_name(id);
+        let from_n = rec.number.as_deref().and_then(|n| doc_number(n, true));
+        if let (Some(n), Some(i)) = (&from_n, &from_id) {
+            if !n.text.eq_ignore_ascii_case(&i.text) {
+                out.push(Raw::new(
+                    "DOC003",
+                    div.clone(),
+                    format!("document n=\"{}\" differs from its xml:id \"{id}\"", n.text),
+                ));
+            }
+        }
+        let mut sum = Summary {
+            shown: shown.to_string(),
+            rel: rec.path.clone(),
+            volume: Some(file.to_string()),
+            doc: Some(id.to_string()),
+            number: from_n.or(from_id),
+            head: div.clone(),
+            body_hash: body_hash(rec),
+            ..Summary::default()
+        };
+        if seq_reported.contains(&rec.span.start) {
+            sum.covered.push(("VOL001", rec.span.start));
+            sum.covered.push(("VOL004", rec.span.start));
+        }
+        for m in &rec.page_markers {
+            if page_reported.contains(&m.span.start) {
+                sum.covered.push(("PG002", m.span.start));
+            }
+        }
+        if let Some(first) = rec
+            .page_markers
+            .iter()
+            .find(|m| m.kind == "page" && page_value(&m.n).is_some_and(|v| v.0 == 1))
+        {
+            let k = volume_pages.partition_point(|&(o, _)| o < first.span.start);
+            sum.page_before = k.checked_sub(1).map(|k| volume_pages[k].1);
+        }
+        merged_heads(rec, None, &at, &mut out);
+        let in_dateline: Vec<usize> = match &rec.dateline {
+            Some(d) => {
+                let end = text
+                    .get(d.offset..)
+                    .and_then(|t| t.find("</dateline>"))
+                    .map_or(d.offset, |e| d.offset + e);
+                (0..rec.footnotes.len())
+                    .filter(|&i| (d.offset..end).contains(&rec.footnotes[i].span.start))
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        footnote_order(rec, &in_dateline, &at, &mut out);
         for f in &rec.footnotes {
             if f.text.trim().is_empty() {
                 out.push(Raw::new(
                     "FN004",
-                    Loc::at(&idx, text, f.span.start),
+                    at(f.span.start),
                     format!("footnote {} of {} is empty", f.marker, rec.path),
                 ));
             }
         }
+        let year = rec
+            .volume
+            .as_deref()
+            .and_then(volume_year)
+            .or_else(|| volume_year(file));
+        source_note(rec, year, false, &div, &mut out);
+        let mut pg = Vec::new();
+        pages(rec, &at, &mut pg, &mut sum);
+        out.extend(
+            pg.into_iter()
+                .filter(|r| !page_reported.contains(&r.loc.offset)),
+        );
+        if let Some(d) = &rec.dateline {
+            if let Some(date) = d.date.as_deref() {
+                dates(&d.text, &xsd_date(date), &at(d.offset), &mut out);
+            }
+        }
+        // The text between tags, without the documents nested in this one
+        // (they are checked as records of their own).
+        let inner: Vec<(usize, usize)> = records
+            .iter()
+            .enumerate()
+            .filter(|&(j, r)| j != k && r.span.start > rec.span.start && r.span.end <= rec.span.end)
+            .map(|(_, r)| (r.span.start, r.span.end))
+            .collect();
+        for (start, seg) in xml_text_segments(text, rec.span.start, rec.span.end) {
+            if inner.iter().any(|&(a, b)| start >= a && start < b) {
+                continue;
+            }
+            characters(seg, start, usize::MAX, true, &at, false, &mut out);
+        }
+        for r in &rec.references {
+            if r.kind == "document" {
+                sum.refs.push(RefSummary {
+                    series: None,
+                    number: r.number.clone(),
+                    text: r.text.clone(),
+                    loc: at(r.offset),
+                });
+            }
+        }
+        summaries.push(sum);
     }
-    cap(out)
+    // Volume order (a nested document's record is made before its parent's).
+    summaries.sort_by_key(|s| s.head.offset);
+    (cap(out), summaries)
+}
+
+/// The arabic `<pb n>` of a whole volume, with their offsets, in order.
+fn arabic_page_breaks(xml: &str) -> Vec<(usize, u32)> {
+    static PB: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"<pb\s[^>]*?\bn="([^"]*)""#).expect("regex"));
+    PB.captures_iter(xml)
+        .filter_map(|c| {
+            let at = c.get(0)?.start();
+            match page_value(c.get(1)?.as_str())? {
+                (1, v) => Some((at, v)),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// A TEI `@when` as the ISO date the dateline rules read: the date of a
+/// dateTime ("1917-04-07T16:00:00" → "1917-04-07"); a month and day without
+/// a year ("--11-14") is read in a leap year.
+fn xsd_date(when: &str) -> String {
+    let date = when.split('T').next().unwrap_or(when);
+    match date.strip_prefix("--") {
+        Some(md) => format!("2000-{md}"),
+        None => date.to_string(),
+    }
+}
+
+/// The runs of character data of `src[from..to]`, with their offsets:
+/// everything outside tags, comments and processing
+/// instructions (a CDATA section is read as a tag, up to its first ">").
+fn xml_text_segments(src: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
+    let to = to.min(src.len());
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        let Some(rest) = src.get(i..to) else { break };
+        match rest.find('<') {
+            Some(0) => {
+                let close = if rest.starts_with("<!--") { "-->" } else { ">" };
+                i = rest.find(close).map_or(to, |e| i + e + close.len());
+            }
+            Some(p) => {
+                out.push((i, &rest[..p]));
+                i += p;
+            }
+            None => {
+                out.push((i, rest));
+                i = to;
+            }
+        }
+    }
+    out
 }
 
 fn check_record(
@@ -234,14 +450,28 @@ fn check_record(
     }
     sum.number = from_head.or(from_name);
 
-    merged_heads(rec, src, &at, out);
+    merged_heads(rec, Some(src), &at, out);
     footnote_marks(rec, src, ctx, &at, out);
-    footnote_order(rec, &at, out);
+    footnote_order(rec, &[], &at, out);
     empty_footnotes(rec, src, &at, out);
-    source_note(rec, src, ctx, &sum.head, out);
+    source_note(rec, ctx.year, first_line_archival(src), &sum.head, out);
     pages(rec, &at, out, sum);
-    dates(rec, &at, out);
-    characters(rec, src, &at, had_encoding, out);
+    if let Some(d) = &rec.dateline {
+        if let Some(date) = &d.date {
+            dates(&d.text, date, &at(d.offset), out);
+        }
+    }
+    let notes_from = rec.footnotes.first().map_or(usize::MAX, |f| f.span.start);
+    let text = src.get(rec.span.start..rec.span.end).unwrap_or("");
+    characters(
+        text,
+        rec.span.start,
+        notes_from,
+        false,
+        &at,
+        had_encoding,
+        out,
+    );
 
     if let Some(r) = &rec.routing {
         if let Some(series) = &r.series {
@@ -330,12 +560,17 @@ fn doc_number(n: &str, from_head: bool) -> Option<DocNumber> {
 }
 
 /// DOC004: a body line that reads as a numbered head of another document:
-/// "68. Telegram From the Embassy in …", "12. Editorial Note".
-fn merged_heads(rec: &Record, src: &str, at: &dyn Fn(usize) -> Loc, out: &mut Vec<Raw>) {
+/// "68. Telegram From the Embassy in …", "12. Editorial Note". The
+/// paragraph as written in `src` (text), else its text (TEI).
+fn merged_heads(rec: &Record, src: Option<&str>, at: &dyn Fn(usize) -> Loc, out: &mut Vec<Raw>) {
     static RE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(\d{1,4}[a-z]?)\.\s+(\S.*)$").expect("regex"));
     for p in &rec.paragraphs {
-        let raw = src.get(p.span.start..p.span.end).unwrap_or("").trim();
+        let raw = match src {
+            Some(src) => src.get(p.span.start..p.span.end).unwrap_or(""),
+            None => p.text.as_str(),
+        }
+        .trim();
         if raw.contains('\n') || raw.len() > 300 || raw.ends_with('.') && !raw.ends_with("Note.") {
             continue;
         }
@@ -620,18 +855,46 @@ fn glued_somewhere(body: &str, value: &str, base: usize, claimed: &dyn Fn(usize)
 }
 
 /// FN002: marks, in list order, go up by one from wherever they start. A
-/// note with no mark (reported by FN001) keeps its place in the count.
-fn footnote_order(rec: &Record, at: &dyn Fn(usize) -> Loc, out: &mut Vec<Raw>) {
-    let mut prev: Option<(u32, usize)> = None; // value, list position
+/// note with no mark (reported by FN001) keeps its place in the count; a
+/// note marked by a symbol or a lettered number ("*", "5a") takes none, and
+/// a note with the mark and text of an earlier one is a second reference to
+/// it ("…75, 74, 76…" where 74 is cited again), not a step. Notes whose
+/// index is in `aside` (TEI: in the dateline, which these volumes number
+/// out of the body's run: "[Received …]⁴" before the body's mark 3) are left
+/// out, and the run steps over their marks.
+fn footnote_order(rec: &Record, aside: &[usize], at: &dyn Fn(usize) -> Loc, out: &mut Vec<Raw>) {
+    let aside_marks: Vec<u32> = aside
+        .iter()
+        .filter_map(|&i| rec.footnotes.get(i)?.marker.parse().ok())
+        .collect();
+    let mut prev: Option<(u32, usize)> = None; // value, place in the count
+    let mut place = 0usize;
     for (i, f) in rec.footnotes.iter().enumerate() {
+        if aside.contains(&i) {
+            continue;
+        }
         let Some(&anchor) = f.anchors.first() else {
+            place += 1;
             continue;
         };
         let Ok(v) = f.marker.parse::<u32>() else {
             continue;
         };
-        if let Some((pv, pi)) = prev {
-            let expected = pv + (i - pi) as u32;
+        let again = rec.footnotes[..i]
+            .iter()
+            .any(|g| !g.anchors.is_empty() && g.marker == f.marker && g.text == f.text);
+        if again {
+            continue;
+        }
+        place += 1;
+        if let Some((pv, pp)) = prev {
+            let mut expected = pv;
+            for _ in pp..place {
+                expected += 1;
+                while aside_marks.contains(&expected) {
+                    expected += 1;
+                }
+            }
             // A restart at 0 or 1 is normal: some volumes number notes per
             // printed page, others wrap at 99.
             if v != expected && v > 1 {
@@ -643,7 +906,7 @@ fn footnote_order(rec: &Record, at: &dyn Fn(usize) -> Loc, out: &mut Vec<Raw>) {
                 ));
             }
         }
-        prev = Some((v, i));
+        prev = Some((v, place));
     }
 }
 
@@ -696,7 +959,15 @@ fn empty_footnotes(rec: &Record, src: &str, at: &dyn Fn(usize) -> Loc, out: &mut
 
 /// SRC001: a historical document after 1910 with neither a source note nor
 /// a file line. Editorial notes need none; before 1911 none is expected.
-fn source_note(rec: &Record, src: &str, ctx: &FolderContext, head: &Loc, out: &mut Vec<Raw>) {
+/// The year is the dateline's, else `volume_year`; `archival` says the text
+/// opens with a file line the parser did not take.
+fn source_note(
+    rec: &Record,
+    volume_year: Option<u32>,
+    archival: bool,
+    head: &Loc,
+    out: &mut Vec<Raw>,
+) {
     if rec.head_span.is_none() || !rec.body || rec.source_note.is_some() {
         return;
     }
@@ -706,7 +977,7 @@ fn source_note(rec: &Record, src: &str, ctx: &FolderContext, head: &Loc, out: &m
         .and_then(|d| d.date.as_deref())
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse().ok())
-        .or(ctx.year);
+        .or(volume_year);
     let Some(year) = year else { return };
     if year <= 1910 {
         return;
@@ -716,7 +987,7 @@ fn source_note(rec: &Record, src: &str, ctx: &FolderContext, head: &Loc, out: &m
             .title
             .as_deref()
             .is_some_and(|t| t.to_ascii_lowercase().starts_with("editorial note"));
-    if editorial || first_line_archival(src) {
+    if editorial || archival {
         return;
     }
     out.push(Raw::new(
@@ -811,15 +1082,14 @@ fn pages(rec: &Record, at: &dyn Fn(usize) -> Loc, out: &mut Vec<Raw>, sum: &mut 
     }
 }
 
-/// DT001, DT003: the dateline date is a calendar date between 1776 and now.
-fn dates(rec: &Record, at: &dyn Fn(usize) -> Loc, out: &mut Vec<Raw>) {
-    let Some(d) = &rec.dateline else { return };
-    let Some(date) = &d.date else { return };
+/// DT001, DT003: the dateline date (ISO `date`, printed `text`, at `loc`)
+/// is a calendar date between 1776 and now.
+fn dates(text: &str, date: &str, loc: &Loc, out: &mut Vec<Raw>) {
     if !valid_iso(date) {
         out.push(Raw::new(
             "DT001",
-            at(d.offset),
-            format!("dateline date {:?} is not a calendar date", d.text),
+            loc.clone(),
+            format!("dateline date {text:?} is not a calendar date"),
         ));
         return;
     }
@@ -830,7 +1100,7 @@ fn dates(rec: &Record, at: &dyn Fn(usize) -> Loc, out: &mut Vec<Raw>) {
     if !(1776..=now).contains(&year) {
         out.push(Raw::new(
             "DT003",
-            at(d.offset),
+            loc.clone(),
             format!("dateline year {year} is outside 1776–{now}"),
         ));
     }
@@ -857,16 +1127,18 @@ fn year_of_day(days: i64) -> u32 {
     u32::try_from(year).unwrap_or(0)
 }
 
-/// CH007 and CH008.
+/// CH007 and CH008 in `text`, which starts at offset `base`. A "↩" at the
+/// end of a line from `notes_from` on is a note's back-link; in TEI (`tei`)
+/// every "↩" is stray.
 fn characters(
-    rec: &Record,
-    src: &str,
+    text: &str,
+    base: usize,
+    notes_from: usize,
+    tei: bool,
     at: &dyn Fn(usize) -> Loc,
     had_encoding: bool,
     out: &mut Vec<Raw>,
 ) {
-    let text = src.get(rec.span.start..rec.span.end).unwrap_or("");
-    let base = rec.span.start;
     static OCR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[^\w\-/.])(l\d{1,4}|\d{1,4}l\d{0,3})(?:[^\w\-/]|$)").expect("regex")
     });
@@ -889,7 +1161,6 @@ fn characters(
             format!("mojibake {:?} (UTF-8 read as Windows-1252)", m.as_str()),
         ));
     }
-    let notes_from = rec.footnotes.first().map_or(usize::MAX, |f| f.span.start);
     for (i, ch) in text.char_indices() {
         let what = match ch {
             '\t' | '\n' | '\r' => continue,
@@ -906,7 +1177,7 @@ fn characters(
                 // After a note, at the end of its line, "↩" is the page's
                 // back-link kept by the copy: not stray.
                 let rest = text[i + '↩'.len_utf8()..].split('\n').next().unwrap_or("");
-                if base + i >= notes_from && rest.trim().is_empty() {
+                if !tei && base + i >= notes_from && rest.trim().is_empty() {
                     continue;
                 }
                 "stray \"↩\" (a footnote back-link) in the text".to_string()
@@ -1069,6 +1340,77 @@ mod tests {
             ),
         ] {
             assert_eq!(first_line_archival(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn tei_dates_and_text_segments() {
+        for (when, want) in [
+            ("1917-04-07T16:00:00", "1917-04-07"),
+            ("1936-01-18T12:00:00-05:00", "1936-01-18"),
+            ("--11-14", "2000-11-14"),
+            ("1861-06", "1861-06"),
+        ] {
+            assert_eq!(xsd_date(when), want, "{when}");
+        }
+        assert!(!valid_iso(&xsd_date("--02-30")));
+        let xml = "<p a=\"l9\">One <hi>two</hi><!-- x<y -->three</p>";
+        let segs: Vec<(usize, &str)> = xml_text_segments(xml, 0, xml.len());
+        assert_eq!(segs, vec![(10, "One "), (18, "two"), (38, "three")]);
+        assert_eq!(&xml[38..43], "three");
+        assert_eq!(
+            arabic_page_breaks("<pb n=\"xii\"/><pb xml:id=\"p\" n=\"12\"/>"),
+            vec![(13, 12)]
+        );
+    }
+
+    /// FN002 over marks in list order: (marks with their texts, findings).
+    #[test]
+    fn footnote_order_table() {
+        let cases: &[(&[(&str, &str)], usize)] = &[
+            (&[("1", "a"), ("2", "b"), ("3", "c")], 0),
+            (&[("1", "a"), ("3", "c")], 1),
+            // A second reference to note 1, a symbol, a lettered mark.
+            (
+                &[("1", "a"), ("*", "s"), ("1", "a"), ("1a", "x"), ("2", "b")],
+                0,
+            ),
+            // The same mark with another text is out of order.
+            (&[("4", "a"), ("4", "b"), ("5", "c")], 1),
+            // A restart at 1 (notes numbered per page).
+            (&[("5", "a"), ("1", "b"), ("2", "c")], 0),
+        ];
+        // The dateline's note 4 (first in the list) is out of the run 3, 5.
+        let mut rec = Record::default();
+        for (k, m) in ["4", "3", "5", "7"].iter().enumerate() {
+            rec.footnotes.push(crate::record::Footnote {
+                marker: m.to_string(),
+                list_number: None,
+                text: m.to_string(),
+                anchors: vec![k * 10],
+                source: false,
+                span: crate::record::Span::new(k * 10, k * 10 + 5),
+            });
+        }
+        let mut out = Vec::new();
+        footnote_order(&rec, &[0], &|_| Loc::start(), &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(out[0].message.starts_with("footnote mark 7 follows mark 5"));
+        for (marks, want) in cases {
+            let mut rec = Record::default();
+            for (k, (m, t)) in marks.iter().enumerate() {
+                rec.footnotes.push(crate::record::Footnote {
+                    marker: m.to_string(),
+                    list_number: None,
+                    text: t.to_string(),
+                    anchors: vec![k * 10],
+                    source: false,
+                    span: crate::record::Span::new(k * 10, k * 10 + 5),
+                });
+            }
+            let mut out = Vec::new();
+            footnote_order(&rec, &[], &|_| Loc::start(), &mut out);
+            assert_eq!(out.len(), *want, "{marks:?}: {out:?}");
         }
     }
 

@@ -4,7 +4,8 @@
 //! REF002) and routing serials used twice (REF003).
 //!
 //! Each directory is its own folder (a volume): documents in `a/` and `b/`
-//! are never compared.
+//! are never compared. Each TEI volume file is a folder of its own: its
+//! documents are compared with each other only.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -22,8 +23,7 @@ pub const PAGE_JUMP: u32 = 10;
 pub fn check(docs: &[Summary]) -> Vec<(usize, Raw)> {
     let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, d) in docs.iter().enumerate() {
-        let dir = d.rel.rsplit_once('/').map_or("", |(dir, _)| dir);
-        groups.entry(dir).or_default().push(i);
+        groups.entry(d.group()).or_default().push(i);
     }
     let mut out = Vec::new();
     for members in groups.values() {
@@ -46,7 +46,8 @@ fn group(docs: &[Summary], members: &[usize], out: &mut Vec<(usize, Raw)>) {
                     docs[i].head.clone(),
                     format!(
                         "document number {} is also the number of {}",
-                        n.text, docs[first].shown
+                        n.text,
+                        docs[first].label()
                     ),
                 ),
             )),
@@ -122,7 +123,11 @@ fn group(docs: &[Summary], members: &[usize], out: &mut Vec<(usize, Raw)>) {
                     i,
                     Raw::new("PG002", first_loc.clone(), format!("pages go backwards: document {n} starts at page {first} but document {pn} ends at page {prev_page}")),
                 ));
-            } else if *first > prev_page + PAGE_JUMP && complete && !unnumbered {
+            } else if *first > prev_page + PAGE_JUMP
+                && complete
+                && !unnumbered
+                && docs[i].page_before.is_none_or(|b| *first > b + PAGE_JUMP)
+            {
                 out.push((
                     i,
                     Raw::new(
@@ -152,7 +157,7 @@ fn group(docs: &[Summary], members: &[usize], out: &mut Vec<(usize, Raw)>) {
                     loc.clone(),
                     format!(
                         "routing serial {series} {number} is also on {}",
-                        docs[first].shown
+                        docs[first].label()
                     ),
                 ),
             )),
@@ -206,7 +211,7 @@ fn group(docs: &[Summary], members: &[usize], out: &mut Vec<(usize, Raw)>) {
                 Raw::new(
                     "VOL002",
                     docs[i].head.clone(),
-                    format!("same body text as {}", docs[first].shown),
+                    format!("same body text as {}", docs[first].label()),
                 ),
             )),
             None => {
@@ -219,7 +224,7 @@ fn group(docs: &[Summary], members: &[usize], out: &mut Vec<(usize, Raw)>) {
 fn num(d: &Summary) -> String {
     d.number
         .as_ref()
-        .map_or_else(|| d.rel.clone(), |n| n.text.clone())
+        .map_or_else(|| d.label(), |n| n.text.clone())
 }
 
 #[cfg(test)]

@@ -9,6 +9,10 @@
 //! those summaries only (numbers, pages, routing tags, references, a body
 //! hash), never on whole texts, so memory stays small.
 //!
+//! A TEI volume (`.xml`) is read by [`crate::tei`]; every document of it is
+//! checked ([`document::check_tei`]) and summarised, and the folder rules
+//! compare the documents of one volume with each other.
+//!
 //! Every finding names a rule of [`RULES`], a severity (the rule's default,
 //! changed by [`config::Levels`]), a message naming the thing found, the
 //! path, and a byte offset with its line and column. [`report`] writes them
@@ -222,7 +226,7 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Text files checked.
     pub files: usize,
-    /// Files of other kinds (and TEI, not read yet), skipped.
+    /// Files of other kinds, skipped.
     pub skipped: usize,
     /// Problems of the walk itself (unreadable folders, links not followed).
     pub walk_messages: Vec<String>,
@@ -276,29 +280,30 @@ pub fn check(root: &Path, levels: &Levels, opts: &Options) -> Result<Report, Err
     let run_batch = |batch: &mut Vec<(PathBuf, String, String, Kind)>,
                      raws: &mut Vec<(String, Raw)>,
                      summaries: &mut Vec<document::Summary>| {
-        let done: Vec<(String, Vec<Raw>, Option<document::Summary>)> = batch
+        let done: Vec<(String, Vec<Raw>, Vec<document::Summary>)> = batch
             .par_drain(..)
             .map(|(path, rel, shown, kind)| {
                 if kind == Kind::Xml {
                     // TEI: the reader's own diagnostics (XML errors, the
-                    // editors' TEI001–003 rules) and per-document rules; a
-                    // volume's documents are not summaries of folder rules.
+                    // editors' TEI001–003 rules), the per-document rules on
+                    // every document, one summary per document.
                     let bytes = match fs::read(&path) {
                         Ok(b) => b,
                         Err(e) => {
                             let raw =
                                 Raw::new("IO001", Loc::start(), format!("cannot read file: {e}"));
-                            return (shown, vec![raw], None);
+                            return (shown, vec![raw], Vec::new());
                         }
                     };
                     let text = String::from_utf8_lossy(&bytes).into_owned();
                     let records = crate::document::records_from_xml_bytes(&bytes, &rel);
-                    return (shown, document::check_tei(&records, &text), None);
+                    let (found, summaries) = document::check_tei(&records, &text, &shown);
+                    return (shown, found, summaries);
                 }
                 let (records, text) = crate::index::records_and_text_of_file(&path, &rel);
                 let (found, mut summary) = document::check_file(&records, &text, &rel, &ctx);
                 summary.shown = shown.clone();
-                (shown, found, Some(summary))
+                (shown, found, vec![summary])
             })
             .collect();
         for (shown, found, summary) in done {
@@ -349,6 +354,10 @@ pub fn check(root: &Path, levels: &Levels, opts: &Options) -> Result<Report, Err
     }
     run_batch(&mut batch, &mut raws, &mut summaries);
     for (i, r) in folder::check(&summaries) {
+        // What a TEI rule already reported at this place is not repeated.
+        if summaries[i].covered.contains(&(r.rule, r.loc.offset)) {
+            continue;
+        }
         raws.push((summaries[i].shown.clone(), r));
     }
     report.findings = apply_levels(raws, levels);

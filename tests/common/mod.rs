@@ -1,6 +1,7 @@
 //! Scoring a record against a ground-truth `dN.json` (schema "frus-gt/1",
 //! see ../shared/corpus/README.md), shared by tests/accuracy.rs and
-//! tests/multidoc.rs so that both judge a field by the same rule.
+//! tests/multidoc.rs so that both judge a field by the same rule; the marks
+//! rule is also how tests/tei.rs compares TEI marks with the text parser's.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
@@ -46,6 +47,38 @@ fn texts(v: &Value, key: &str) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The marks a reader of the rendered page can know, in list order: `marks`
+/// (one per note of `truth`, sorted by `list_index`), with None for a note
+/// inside a dateline. Such a note keeps its place in the list but its mark
+/// is not printed (corpus README: the page drops the dateline), so the text
+/// cannot tell its marker: it matches any marker.
+pub fn printed_marks(truth: &Value, marks: impl Iterator<Item = String>) -> Vec<Option<String>> {
+    let mut notes: Vec<&Value> = truth["footnotes"]
+        .as_array()
+        .map(|a| a.iter().collect())
+        .unwrap_or_default();
+    notes.sort_by_key(|n| n["list_index"].as_u64().unwrap_or(0));
+    marks
+        .enumerate()
+        .map(|(i, m)| {
+            let in_dateline = notes
+                .get(i)
+                .is_some_and(|n| n["in_dateline"].as_bool() == Some(true));
+            (!in_dateline).then_some(m)
+        })
+        .collect()
+}
+
+/// The marks `got` agree with `want`: as many, each equal where `want`
+/// knows it.
+pub fn marks_agree(got: &[&str], want: &[Option<String>]) -> bool {
+    got.len() == want.len()
+        && got
+            .iter()
+            .zip(want)
+            .all(|(g, w)| w.as_deref().is_none_or(|w| w == *g))
 }
 
 /// Judge `r` against `truth`, per field. A field the truth does not score
@@ -97,22 +130,14 @@ pub fn judge(r: &Record, truth: &Value) -> BTreeMap<&'static str, Verdict> {
         "footnote_texts",
         verdict(got_texts == want_texts, got_texts, want_texts),
     );
-    // A note inside a dateline keeps its place in the list but its mark is
-    // not printed (corpus README: the page drops the dateline), so the text
-    // cannot tell its marker: such a note matches any marker.
-    let want_marks: Vec<Option<String>> = notes
-        .iter()
-        .map(|n| {
-            (n["in_dateline"].as_bool() != Some(true))
-                .then(|| n["n"].as_str().unwrap_or("").to_string())
-        })
-        .collect();
-    let got_marks: Vec<&str> = r.footnotes.iter().map(|f| f.marker.as_str()).collect();
-    let marks_ok = got_marks.len() == want_marks.len()
-        && got_marks
+    let want_marks = printed_marks(
+        truth,
+        notes
             .iter()
-            .zip(&want_marks)
-            .all(|(g, w)| w.as_deref().is_none_or(|w| w == *g));
+            .map(|n| n["n"].as_str().unwrap_or("").to_string()),
+    );
+    let got_marks: Vec<&str> = r.footnotes.iter().map(|f| f.marker.as_str()).collect();
+    let marks_ok = marks_agree(&got_marks, &want_marks);
     out.insert("footnote_markers", verdict(marks_ok, got_marks, want_marks));
     let want_pages = texts(&truth["pages"], "");
     out.insert(
