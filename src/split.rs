@@ -17,9 +17,15 @@
 //! document introduced by an inclosure label ("[Inclosure 1 in No. 447.]")
 //! belongs to that document.
 //!
+//! A footnote list closes a document (a copied page lists the notes at its
+//! end), so the first line after a list opens the next document, whether
+//! or not it reads as a head.
+//!
 //! Page markers on their own lines between two documents: a marker that
 //! starts a new page goes with the document before it (where the editors'
-//! TEI puts a `<pb/>` that ends a document); a marker that repeats the page
+//! TEI puts a `<pb/>` that ends a document), unless that document ends with
+//! its footnote list: a page break of its text would come before the list,
+//! so the marker opens the next document. A marker that repeats the page
 //! already current (a running page number of a converted book) is not a
 //! page break and lies in neither document's span.
 //!
@@ -172,11 +178,16 @@ pub fn split(src: &str) -> Split {
     }
 
     let mut current_page: Option<String> = None;
+    // Where the next part starts when a page line before its first line is
+    // its own (after a footnote list).
+    let mut next_start: Option<usize> = None;
     for (k, op) in openers.iter().enumerate() {
-        let start = ls[op.first].start;
+        let start = next_start.take().unwrap_or(ls[op.first].start);
         let next_first = openers.get(k + 1).map_or(ls.len(), |o| o.first);
         let end = if k + 1 < openers.len() {
-            boundary_end(src, &ls, op.head, next_first, &mut current_page)
+            let (end, next) = boundary_end(src, &ls, op.head, next_first, &mut current_page);
+            next_start = next;
+            end
         } else {
             src.len()
         };
@@ -272,15 +283,19 @@ fn listing_entry(r: &mut Record) {
 }
 
 /// The end of a document whose head is line `from` and whose content runs
-/// to before line `to` (the next document's first line): after its last content line and
-/// any page-marker lines that start a new page (see the module doc).
+/// to before line `to` (the next document's first line): after its last
+/// content line and any page-marker lines that start a new page (see the
+/// module doc). When the document ends with its footnote list, a new page
+/// line after the list is the next document's (the editors' page break
+/// after a document's text comes before its notes, which the page lists at
+/// its end): the second value is then where the next document starts.
 fn boundary_end(
     src: &str,
     ls: &[lines::Line],
     from: usize,
     to: usize,
     current_page: &mut Option<String>,
-) -> usize {
+) -> (usize, Option<usize>) {
     // The last line that is content (not blank, not a marker line).
     let mut last_content = from;
     for (j, l) in ls.iter().enumerate().take(to).skip(from + 1) {
@@ -295,12 +310,9 @@ fn boundary_end(
     if let Some(m) = markers.last() {
         *current_page = Some(m.n.clone());
     }
+    let notes = last_content > from && in_note_list(src, ls, last_content);
     let mut end = body_end;
-    // The footnote list closes a copied page: a marker after it is not the
-    // end of this document (see the module doc).
-    if starts_indented(ls[last_content].text(src)) && last_content > from {
-        return end;
-    }
+    let mut next_start = None;
     for l in ls.iter().take(to).skip(last_content + 1) {
         let t = l.text(src).trim();
         if t.is_empty() {
@@ -315,9 +327,13 @@ fn boundary_end(
             break;
         }
         *current_page = Some(n);
+        if notes {
+            next_start = Some(l.start);
+            break;
+        }
         end = l.end;
     }
-    end
+    (end, next_start)
 }
 
 /// True when line `i` starts a block after a footnote list: it is not
@@ -338,6 +354,21 @@ fn after_note_list(src: &str, ls: &[lines::Line], i: usize) -> bool {
     before
         .by_ref()
         .take_while(|t| starts_indented(t) && !t.trim().is_empty())
+        .any(|t| t.starts_with("  1. "))
+}
+
+/// True when line `j` is in a footnote list: an indented run of lines,
+/// without a blank line, that holds the list's first item "  1. ".
+fn in_note_list(src: &str, ls: &[lines::Line], j: usize) -> bool {
+    let indented = |t: &str| starts_indented(t) && !t.trim().is_empty();
+    if !indented(ls[j].text(src)) {
+        return false;
+    }
+    ls[..=j]
+        .iter()
+        .rev()
+        .map(|l| l.text(src))
+        .take_while(|t| indented(t))
         .any(|t| t.starts_with("  1. "))
 }
 
@@ -769,7 +800,7 @@ mod tests {
                 // frus1917Supp02v02 d45 | d46 (blank-line join): a title
                 // that is no "A to B" head.
                 "frus1917Supp02v02 d45|d46: after a note list, a title",
-                "File No. 763.72112/3979\n\nThe Consul General at London (Skinner) to the Secretary of State\n\nNo. 4330\n\nText.\n\nRobert P. Skinner\n  1. Ante, p. 881.\n  2. Ante, p. 878.\n\n[Page 891]\n\nProclamation No. 1885 July 9, 1917, Restricting Exports\n\nBy the President of the United States of America",
+                "File No. 763.72112/3979\n\nThe Consul General at London (Skinner) to the Secretary of State\n\nNo. 4330\n\nText.\n\nRobert P. Skinner\n  1. Ante, p. 881.\n  2. Ante, p. 878.\n  3. Not printed.\n\nProclamation No. 1885 July 9, 1917, Restricting Exports\n\nBy the President of the United States of America",
                 &["File No. 763.72112/3979", "Proclamation No. 1885"],
             ),
             (
@@ -859,6 +890,24 @@ mod tests {
         assert_eq!(recs[0].pages, ["5"]);
         assert!(recs[1].pages.is_empty());
         assert!(!text[recs[0].span.end..recs[1].span.start].trim().is_empty());
+    }
+
+    #[test]
+    fn page_line_after_a_note_list_opens_the_next_document() {
+        // frus1901China d113 | d114 with a "[Page 169]" line between: a new
+        // page after the note list is the next document's.
+        let text = "Mr. Rockhill to Mr. Hay.\n\nSir: Text.\n\n  1. The Empress Dowager is popularly called by this name. (W. W. R.)\n\n[Page 169]\n\nMr. Rockhill to Mr. Hay.\n\nNo. 89.]\n\nSir: The difficulty.";
+        let sp = split(text);
+        assert_eq!(sp.parts.len(), 2);
+        assert!(text[sp.parts[0].span.start..sp.parts[0].span.end].ends_with("(W. W. R.)"));
+        assert!(text[sp.parts[1].span.start..].starts_with("[Page 169]\n\nMr. Rockhill"));
+        // frus1882 d88 ends with a list item "  • Art. 5. …", no note list:
+        // the new page after it stays with it.
+        let text = "No. 87.\nMr. Morton to Mr. Frelinghuysen.\n\nSir: Text.\n\n  • Art. 5. The decree of February 18, 1881, is repealed.\n\n[Page 155]\n\nNo. 88.\nMr. Morton to Mr. Frelinghuysen.\n\nSir: I regret.";
+        let sp = split(text);
+        assert_eq!(sp.parts.len(), 2);
+        assert!(text[..sp.parts[0].span.end].ends_with("[Page 155]"));
+        assert!(text[sp.parts[1].span.start..].starts_with("No. 88."));
     }
 
     #[test]
