@@ -118,7 +118,12 @@ pub fn split(src: &str) -> Split {
         let after_head = openers
             .last()
             .is_some_and(|prev| only_blank_between(src, &ls, prev.head + 1, op.first));
-        if op.inclosure || after_inclosure || after_head {
+        // A line right under a signer's name that ends with a comma goes on
+        // with it: the signer's title ("W. W. Rockhill,\nCommissioner of the United
+        // States to China", frus1901China d3), not a head.
+        let continues =
+            op.first == op.head && op.first > 0 && is_signer(ls[op.first - 1].text(src));
+        if op.inclosure || after_inclosure || after_head || continues {
             i = op.head + 1;
             continue;
         }
@@ -514,6 +519,18 @@ fn is_head_line(t: &str) -> bool {
         && !has_sentence_break(t)
 }
 
+/// A signer's name followed by a comma ("W. W. Rockhill,"): short, every
+/// word capitalised. An addressee line ("Thomas H. Nelson, Esq., &c., &c.,")
+/// may end a document, so it is no signer.
+fn is_signer(t: &str) -> bool {
+    let t = t.trim();
+    t.ends_with(',')
+        && t.chars().count() <= 30
+        && !t.contains('&')
+        && t.split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
 /// A head without a number or " to " ("Memorandum by the Chief of the
 /// Division of Western European Affairs (Castle)"), taken only after a file
 /// line: a short line that is not the body.
@@ -840,6 +857,22 @@ mod tests {
                 "frus1901China d170|d171: (Inclosures: …)",
                 "Mr. Rockhill to Mr. Hay.\n\nSir: Text.\n\n(Inclosures: Three Hongkong and Shanghai bank notes amounting to 70,000 taels.)\nMr. Rockhill to Mr. Hay.\n\nNo. 151.]\n\nSir: In my dispatch No. 142.",
                 &["Mr. Rockhill", "Mr. Rockhill"],
+            ),
+            (
+                // frus1901China d3: a signer's title under the name is no
+                // head, though it reads "… to China".
+                "frus1901China d3: signer's title",
+                "Mr. Rockhill to Mr. Hay.\n\nSir: Text.\n\nI have the honor to be, sir, your obedient servant,\n\nW. W. Rockhill,\nCommissioner of the United States to China\n\nHon. John Hay,\nSecretary of State Washington.",
+                &["Mr. Rockhill"],
+            ),
+            (
+                // frus1864p4 d177 | d178 (newline join, d178's "No. 127.]"
+                // line left out so that its head follows the addressee
+                // line): an addressee line ending with a comma may end a
+                // document.
+                "frus1864p4 d177|d178: addressee line before a head",
+                "Mr. Seward to Mr. Nelson.\n\nSir: Text.\n\nWILLIAM H. SEWARD.\n\nThomas H. Nelson, Esq., &c., &c., &c.,\nMr. Nelson to Mr. Seward.\n\nSir: Text.",
+                &["Mr. Seward", "Mr. Nelson"],
             ),
             (
                 // frus1901China d12 | d13: "Chargé d’affaires" is a sender.
