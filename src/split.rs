@@ -438,7 +438,10 @@ fn opener_at(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
             }
             // A file or archive line ("500.A15 a 1/56", "Woodrow Wilson
             // Papers") opens a document: the line after it is the head.
-            filed |= !tt.starts_with(['[', '(', '*', 'N']);
+            // So does a number line "No. 53." (not a despatch number "No.
+            // 53.]"), when it is the first line of the document.
+            filed |= !tt.starts_with(['[', '(', '*', 'N'])
+                || (editorial == 0 && head::is_number_line(tt));
             editorial += 1;
             j += 1;
             // One blank line may separate editorial lines and the head.
@@ -857,6 +860,13 @@ mod tests {
                 "frus1901China d170|d171: (Inclosures: …)",
                 "Mr. Rockhill to Mr. Hay.\n\nSir: Text.\n\n(Inclosures: Three Hongkong and Shanghai bank notes amounting to 70,000 taels.)\nMr. Rockhill to Mr. Hay.\n\nNo. 151.]\n\nSir: In my dispatch No. 142.",
                 &["Mr. Rockhill", "Mr. Rockhill"],
+            ),
+            (
+                // frus1872p2v5 d69 | d70: a number line "No. 53." opens a
+                // document whose head is a title without " to ".
+                "frus1872p2v5 d69|d70: No. N. over a plain title",
+                "*No. 52.\n\nMr. Bancroft to Mr. Campbell.[64]\n\nNew York, June 15, 1858.\n\nYours, sincerely,\n\nGEORGE BANCROFT.\n\nArchibald Campbell, Esq., Commissioner, &c.\n\nNo. 53.\n\nDeclaration of Rear-Admiral Wilkes.\n\nIn answer to the memorandum on the Haro question, I have to state.",
+                &["*No. 52.", "No. 53."],
             ),
             (
                 // frus1901China d3: a signer's title under the name is no
