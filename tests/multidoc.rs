@@ -209,7 +209,7 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
 }
 
 #[test]
-#[ignore = "issue 8 bar not met yet (2026-11-27): documents found 0.965 in each join (frus1861's headless enclosures, 1901 cablegram heads); split/single per field 0.95-0.99 (page join: pages 0.81); 13 of 4552 one-document files split; run with --ignored"]
+#[ignore = "issue 8 bar not met (2026-11-27): documents found 0.971 in each join (frus1861 and frus1901China documents with no head, frus1882 sections of an inclosure); per field 0.960-0.992 of the single-file score, nearly all from the documents not found; 11 of 4552 one-document files split; run with --ignored"]
 fn volumes_joined_into_one_file() {
     let Some(vols) = volumes() else {
         eprintln!("multidoc: ../shared/corpus/frus-full is absent; skipped");
@@ -363,17 +363,6 @@ fn volumes_joined_into_one_file() {
         if (found as f64) < 0.99 * n as f64 {
             failed.push(format!("{}: documents found", how.name()));
         }
-        if how == Join::Page {
-            println!(
-                "page lines between documents: repeats in no record {}/{}, new pages in one record {}/{}",
-                join_repeats.0, join_repeats.1, join_new.0, join_new.1
-            );
-            for (name, (right, of)) in [("repeats", join_repeats), ("new pages", join_new)] {
-                if (right as f64) < 0.99 * of as f64 {
-                    failed.push(format!("page: {name} between documents"));
-                }
-            }
-        }
         for f in FIELDS {
             let t = &tallies[f];
             let rel = if t.single == 0 {
@@ -392,6 +381,17 @@ fn volumes_joined_into_one_file() {
             );
             if rel < 0.99 {
                 failed.push(format!("{}: {f}", how.name()));
+            }
+        }
+        if how == Join::Page {
+            println!(
+                "page lines between documents: repeats in no record {}/{}, new pages in one record {}/{}",
+                join_repeats.0, join_repeats.1, join_new.0, join_new.1
+            );
+            for (name, (right, of)) in [("repeats", join_repeats), ("new pages", join_new)] {
+                if (right as f64) < 0.99 * of as f64 {
+                    failed.push(format!("page: {name} between documents"));
+                }
             }
         }
     }
