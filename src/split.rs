@@ -517,9 +517,30 @@ fn is_head_line(t: &str) -> bool {
     // its own; "The Russian Chargé d’affaires to …" is a head.
     let elided = t.replace(" d’", " D’").replace(" d'", " D'");
     head::split_number(t).is_none()
-        && head::is_strong_head(&elided)
+        && (head::is_strong_head(&elided) || circular_head(t))
         && names_sender(t)
         && !has_sentence_break(t)
+}
+
+/// A circular's head, whose recipients are in lower case ("Mr. Black
+/// (Secretary of State) to all the ministers of the United States.",
+/// frus1861 d1; "Mr. Seward to ministers of the United States in Great
+/// Britain, …", d3): a named sender, one line ending with a period. The
+/// parser's head test wants a capital or "the" after " to ".
+fn circular_head(t: &str) -> bool {
+    const RECIPIENTS: &[&str] = &[
+        " to all ",
+        " to ministers ",
+        " to certain ",
+        " to diplomatic ",
+    ];
+    ["Mr. ", "Messrs. ", "The "]
+        .iter()
+        .any(|p| t.starts_with(p))
+        && t.ends_with('.')
+        && !t.contains('\n')
+        && t.chars().count() <= 250
+        && RECIPIENTS.iter().any(|r| t.contains(r))
 }
 
 /// A signer's name followed by a comma ("W. W. Rockhill,"): short, every
@@ -867,6 +888,12 @@ mod tests {
                 "frus1872p2v5 d69|d70: No. N. over a plain title",
                 "*No. 52.\n\nMr. Bancroft to Mr. Campbell.[64]\n\nNew York, June 15, 1858.\n\nYours, sincerely,\n\nGEORGE BANCROFT.\n\nArchibald Campbell, Esq., Commissioner, &c.\n\nNo. 53.\n\nDeclaration of Rear-Admiral Wilkes.\n\nIn answer to the memorandum on the Haro question, I have to state.",
                 &["*No. 52.", "No. 53."],
+            ),
+            (
+                // frus1861 d1 | d2: circulars, recipients in lower case.
+                "frus1861 d1|d2: circular heads",
+                "Mr. Black (Secretary of State) to all the ministers of the United States.\n\nCIRCULAR.\n\nSir: You are, of course, aware.\n\nMr. Seward (Secretary of State) to all the ministers of the United States.\n\nCIRCULAR.\n\nSir: My predecessor, in his despatch.",
+                &["Mr. Black", "Mr. Seward"],
             ),
             (
                 // frus1901China d3: a signer's title under the name is no
