@@ -51,7 +51,7 @@ pub fn inline_signature(text: &str) -> Option<String> {
 }
 
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$").expect("regex")
+    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$|^\(?Communicated?\.?\)?$").expect("regex")
 });
 
 /// "For the Secretary of State:" before the name of who signed for him.
@@ -328,8 +328,18 @@ fn signature(
     }
     // A letter quoted inside another ("“I have the honor, &c.\n“JAMES S.
     // PIKE.") is signed only after its formal closing; a quoted name
-    // elsewhere ("“ROBERT BUNCH.”" under an endorsement) is not a signature.
-    if first.starts_with(['“', '"']) && !prev.is_some_and(is_formal_closing) {
+    // elsewhere ("“ROBERT BUNCH.”" under an endorsement) is not a signature,
+    // unless it closes both the quotation and the document ("“MANDERSTRÖM.”"
+    // at the end of a quoted despatch).
+    let ends_quoted_document = next.is_none()
+        && lines.len() == 1
+        && first.ends_with(['”', '"'])
+        && is_caps_name(first)
+        && is_plain_caps_name(first);
+    if first.starts_with(['“', '"'])
+        && !prev.is_some_and(is_formal_closing)
+        && !ends_quoted_document
+    {
         return None;
     }
     // "• David Hunter Miller\n• James Brown Scott": names signed together.
@@ -356,7 +366,15 @@ fn signature(
     }
     // A heading in capitals ("THE EXTRADITION OF COLONEL ARGUELLES.") needs
     // the context of a closing to be taken for a name.
-    let caps = is_caps_name(first) && (closing_before || is_plain_caps_name(first));
+    // Nor is a name followed by a style in capitals ("VICTOR EMANUEL II, BY
+    // THE GRACE OF GOD AND THE WILL OF THE PEOPLE, KING OF ITALY." heading a
+    // decree).
+    let caps_style = first
+        .split_once(',')
+        .is_some_and(|(_, t)| is_caps_text(t) && is_caps_heading(t));
+    let caps = is_caps_name(first)
+        && !caps_style
+        && (closing_before || is_plain_caps_name(first));
     if !caps && !is_name(first) {
         return None;
     }
@@ -371,8 +389,9 @@ fn signature(
                     || n.starts_with('(')
                     || n.starts_with("No. ")
                     || n.starts_with("Note.")
-                    || is_address(n)
-                    || n.starts_with("To ")
+                    // An address ("To the Editor of the Times:"), not a
+                    // sentence ("To summarize all the conditions …").
+                    || (is_address(n) && !(n.starts_with("To ") && n.len() > 100))
                     || n.starts_with("Sir")
                     || n.starts_with("P. S.")
                     || n.starts_with("Enclosure")
@@ -671,6 +690,7 @@ fn is_name(line: &str) -> bool {
         "Signed",
         "Approved",
         "Respectfully",
+        "Accept",
         "Sincerely",
         "Faithfully",
         "Yours",
@@ -708,11 +728,20 @@ fn is_name(line: &str) -> bool {
         "Decree",
         "Whereas",
         "Subenclosure",
+        // "Communicate." closes a decree before its signer ("Comuníquese").
+        "Communicate",
+        "Communicated",
         "EXHIBIT",
     ];
+    // "&c., &c., &c." after a name is not one.
+    if words[0].starts_with('&') {
+        return false;
+    }
+    // "[Subenclosure—Translation]": the first word before a dash.
+    let first_word = words[0].split('—').next().unwrap_or(words[0]);
     if NOT_NAMES
         .iter()
-        .any(|n| words[0].trim_end_matches([',', '.', ':']) == *n)
+        .any(|n| first_word.trim_end_matches([',', '.', ':']) == *n)
     {
         return false;
     }
@@ -744,6 +773,10 @@ fn is_name(line: &str) -> bool {
             || PARTICLES.contains(&w)
             || w.chars().next().is_some_and(|c| c.is_uppercase())
             || w == "&c."
+            // "BRADFORD R. WOOD. Minister Residents &c." loses the final
+            // period of "&c." with the line's.
+            || w == "&c"
+            || w == "&"
             || w == "Jr."
     })
 }
