@@ -150,7 +150,7 @@ fn is_label(line: &str) -> bool {
         Regex::new(r"^(?:\[For\]|\(?For) (?:the |The )?[A-Z][^\n]{0,60}?[:),.]?$").expect("regex")
     });
     let l = line.trim();
-    if is_seal(l) || FOR.is_match(l) {
+    if is_seal(l) || FOR.is_match(l) || is_rank_line(l) {
         return true;
     }
     // "By the King." over a minister's name in a proclamation; "By the
@@ -192,6 +192,27 @@ fn is_label(line: &str) -> bool {
         && head.chars().next().is_some_and(char::is_uppercase)
         && !NOT_LABELS.iter().any(|n| head.starts_with(n))
         && !head.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A rank or a title of nobility alone on the line above the name
+/// ("Cte.\nR. Straten", "General Major\nGREIG,"): part of no signer's
+/// name as the editors mark it.
+fn is_rank_line(line: &str) -> bool {
+    const RANKS: &[&str] = &[
+        "Cte.",
+        "Comte",
+        "Count",
+        "Baron",
+        "Marquis",
+        "General",
+        "Major",
+        "Lieutenant",
+        "Captain",
+        "Colonel",
+        "Admiral",
+    ];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    !words.is_empty() && words.len() <= 2 && words.iter().all(|w| RANKS.contains(w))
 }
 
 /// Words that make a line a title ("Acting Secretary.", "Counselor",
@@ -342,16 +363,9 @@ fn signature(
     {
         return None;
     }
-    // "• David Hunter Miller\n• James Brown Scott": names signed together.
-    if lines.iter().all(|l| l.starts_with('•')) {
-        let names: Vec<&str> = lines
-            .iter()
-            .map(|l| l.trim_start_matches('•').trim())
-            .collect();
-        if names.iter().all(|n| is_name(n)) && (closing_before || next.is_none()) {
-            return Some(names.join(" "));
-        }
-        return None;
+    if lines.first().is_some_and(|l| l.starts_with('•')) {
+        return listed_signers(&lines)
+            .filter(|_| closing_before || ends_letter(text, &lines, next));
     }
     if is_address(first) || lines.len() > 4 || lines.last().is_some_and(|l| l.ends_with(':')) {
         return None;
@@ -380,32 +394,7 @@ fn signature(
     }
     // A place or date under the name in the same block ("Chang
     // Chih-tung.\n20th Chinese Moon. (November 11, 1900.)").
-    let dated = lines.len() > 1 && lines[1..].iter().any(|l| is_place_date(l));
-    let end_after = dated
-        || match next {
-            None => true,
-            Some(n) => {
-                n.starts_with('[')
-                    || n.starts_with('(')
-                    || n.starts_with("No. ")
-                    || n.starts_with("Note.")
-                    // An address ("To the Editor of the Times:"), not a
-                    // sentence ("To summarize all the conditions …").
-                    || (is_address(n) && !(n.starts_with("To ") && n.len() > 100))
-                    || n.starts_with("Sir")
-                    || n.starts_with("P. S.")
-                    || n.starts_with("Enclosure")
-                    || n.starts_with("Inclosure")
-                    || n.starts_with("Attachment")
-                    || n.starts_with("By the ")
-                    || n.starts_with("Approved")
-                    || dateline::parse(n, 0).is_some()
-                    || is_bare_date(n)
-                    || (is_place_date(n) && !text.trim_end().ends_with(','))
-                    || head::is_strong_head(n)
-                    || is_title_line(n)
-            }
-        };
+    let end_after = ends_letter(text, &lines, next);
     if !(closing_before || end_after || caps) {
         return None;
     }
@@ -474,6 +463,76 @@ fn signature(
         return None;
     }
     Some(with_titles(&lines).join(" "))
+}
+
+/// Whether the letter ends after the block `text` (its `lines`), from
+/// what follows it: nothing, an address, an enclosure, a date, a head.
+fn ends_letter(text: &str, lines: &[&str], next: Option<&str>) -> bool {
+    // A place or date under the name in the same block ("Chang
+    // Chih-tung.\n20th Chinese Moon. (November 11, 1900.)").
+    let dated = lines.len() > 1 && lines[1..].iter().any(|l| is_place_date(l));
+    dated
+        || match next {
+            None => true,
+            Some(n) => {
+                n.starts_with('[')
+                    || n.starts_with('(')
+                    || n.starts_with("No. ")
+                    || n.starts_with("Note.")
+                    // An address ("To the Editor of the Times:"), not a
+                    // sentence ("To summarize all the conditions …").
+                    || (is_address(n) && !(n.starts_with("To ") && n.len() > 100))
+                    || n.starts_with("Sir")
+                    || n.starts_with("P. S.")
+                    || n.starts_with("Enclosure")
+                    || n.starts_with("Inclosure")
+                    || n.starts_with("Attachment")
+                    || n.starts_with("By the ")
+                    || n.starts_with("Approved")
+                    || dateline::parse(n, 0).is_some()
+                    || is_bare_date(n)
+                    || (is_place_date(n) && !text.trim_end().ends_with(','))
+                    || head::is_strong_head(n)
+                    || is_title_line(n)
+            }
+        }
+}
+
+/// Signers listed as items, each with its title lines, signed together
+/// (the editors keep them in one `<signed>`, lines joined): "• David Hunter
+/// Miller\n• James Brown Scott", "• W. Sifborger,\nSuperintendent\n• H.
+/// Berkenhagen,\nWarden of the Moravian Mission on the Mosquito Coast.",
+/// "• IASIGI & CO, of Boston.\n• JACOB BALLADUR & CO.".
+fn listed_signers(lines: &[&str]) -> Option<String> {
+    if !lines.first().is_some_and(|l| l.starts_with('•')) {
+        return None;
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let mut prev_item = "";
+    for l in lines {
+        if let Some(item) = l.strip_prefix('•') {
+            let item = item.trim();
+            // Each item begins with a name; what follows its comma is a
+            // title ("Taotai at Shanghai.").
+            // A list of people in a sentence ("Secretary Dulles, Mr.
+            // Murphy, …", "First, a high official of the Navy; …") is long
+            // or has semicolons.
+            let name = item.split(',').next().unwrap_or(item);
+            if !is_name(name) || item.contains(';') || item.chars().count() > 100 {
+                return None;
+            }
+            prev_item = item;
+            out.push(item);
+        } else if prev_item.ends_with(',') || is_title(l) {
+            // A title line under an item ending with a comma
+            // ("Superintendent", "Committee.").
+            prev_item = l;
+            out.push(l);
+        } else {
+            return None;
+        }
+    }
+    Some(out.join(" "))
 }
 
 /// "[l. s.]", "[seal.]", "[L. S.]".
