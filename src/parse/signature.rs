@@ -341,6 +341,21 @@ fn signature(
         lines.remove(0);
         closing_before = true;
     }
+    // What a sentence ending with a colon announces is a list ("Following
+    // list of members of Commission …:" then "Robert Lansing, Henry White,
+    // Commissioners Plenipotentiary."), not a signer; a label ("For the
+    // Secretary of State:", "Attest:", "By order of the commander in chief
+    // of the allied forces:") is another thing.
+    if prev.is_some_and(|p| {
+        let p = p.trim();
+        p.ends_with(':')
+            && !closing_before
+            && !is_label(p)
+            && !p.starts_with("By ")
+            && p.split_whitespace().count() > 3
+    }) {
+        return None;
+    }
     let first = *lines.first()?;
     // A telegram signed by a man whose name is also a place ("Washington")
     // ends with that word alone.
