@@ -261,11 +261,15 @@ fn is_title(line: &str) -> bool {
         "Representative",
         "Missionaire",
         "Plenipotentiary",
+        "Marshal",
     ];
     let l = line.trim();
+    // "Intendant-General": a title word after a hyphen too.
     !l.chars().any(|c| c.is_ascii_digit())
-        && l.split_whitespace()
-            .any(|w| TITLES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+        && l.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            TITLES.contains(&w) || w.split('-').any(|p| TITLES.contains(&p))
+        })
 }
 
 /// A block of signers under labels: at least one label, and every signer a
@@ -410,7 +414,21 @@ fn signature(
     // A place or date under the name in the same block ("Chang
     // Chih-tung.\n20th Chinese Moon. (November 11, 1900.)").
     let end_after = ends_letter(text, &lines, next);
-    if !(closing_before || end_after || caps) {
+    // A name with a comma over its title lines and nothing else
+    // ("A. von Waldersee,\nGeneral Field Marshal.") has the shape of a
+    // signature wherever it stands.
+    // So has one line of a name and a title ("Count Waldersee, Field
+    // Marshal.").
+    let titled = (lines.len() >= 2
+        && lines[0].ends_with(',')
+        && is_name(lines[0])
+        && !is_title(lines[0])
+        && lines[1..].iter().all(|l| is_title(l)))
+        || (lines.len() == 1
+            && first.split_once(", ").is_some_and(|(name, title)| {
+                is_name(name) && !is_title(name) && is_title(title) && title.ends_with('.')
+            }));
+    if !(closing_before || end_after || caps || titled) {
         return None;
     }
     // Without a closing before it or an end after it, a name in capitals
