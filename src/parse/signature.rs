@@ -405,9 +405,7 @@ fn signature(
     let caps_style = first
         .split_once(',')
         .is_some_and(|(_, t)| is_caps_text(t) && is_caps_heading(t));
-    let caps = is_caps_name(first)
-        && !caps_style
-        && (closing_before || is_plain_caps_name(first));
+    let caps = is_caps_name(first) && !caps_style && (closing_before || is_plain_caps_name(first));
     if !caps && !is_name(first) {
         return None;
     }
