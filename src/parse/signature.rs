@@ -1248,6 +1248,129 @@ mod tests {
                 &["Given at our marine residence of Kailua this 26th day of August, A. D. 1861, and the seventh of our reign.", "KAMEHAMEHA.", "By the King.\nKAAHUMANU.", "By the King and Kuhina Nui.\nR. C. WYLLIE."],
                 &["KAMEHAMEHA.", "KAAHUMANU.", "R. C. WYLLIE."],
             ),
+            // frus1864p4/d404: "&c." closing a title after the name.
+            (
+                "etc after the title",
+                &["I have the honor to remain your obedient servant,", "BRADFORD R. WOOD. Minister Residents &c.", "Hon. William H. Seward, Secretary of State."],
+                &["BRADFORD R. WOOD. Minister Residents &c."],
+            ),
+            // frus1861/d62: "&c., &c., &c." under an address is no name.
+            (
+                "etc under an address",
+                &["I have the honor to be your lordship’s most obedient servant,", "CHARLES FRANCIS ADAMS.", "The Right Honorable Lord John Russell,\n&c., &c., &c."],
+                &["CHARLES FRANCIS ADAMS."],
+            ),
+            // frus1882/d303: "Accept, &c.," is the closing, not a name.
+            (
+                "accept etc",
+                &["I have observed with pleasure the good disposition of the Mexican authorities at Janos, to aid in the capture of the raiders.", "Accept, &c.,", "FRED’K T. FRELINGHUYSEN"],
+                &["FRED’K T. FRELINGHUYSEN"],
+            ),
+            // frus1934v04/d560: a bracketed heading with a dash.
+            (
+                "bracketed heading with a dash",
+                &["Ancón, January 11, 1934.", "[Subenclosure—Translation]", "Memorandum"],
+                &[],
+            ),
+            // frus1894Nicaragua/d81: "Communicate." closes a decree.
+            (
+                "communicate",
+                &["Given in Rama this 12th day of July, 1894.", "Communicate.", "R. Cabezas."],
+                &["R. Cabezas."],
+            ),
+            // frus1894Nicaragua/d91: the same as "(Communicated.)".
+            (
+                "communicated",
+                &["• First. Declaring the district of Siquia in a state of siege.\n• Second. The common offenses during the existence of martial law will be judged by a military council. Given in Rama on the 12th day of the month of July, 1894.", "(Communicated.)", "R. Cabezas.", "C.\nCommander O’Neil to owners of American vessels.", "To the owners, agents, and captains of vessels under the flag of the United States trading in these waters:"],
+                &["R. Cabezas."],
+            ),
+            // frus1864p4/d433: a quoted despatch signed at the end of the
+            // document.
+            (
+                "quoted name closing the document",
+                &["“I request you to read this despatch to M. Drouyn de l’Huys, and should he desire a copy of it I authorize you to leave one with him.", "“MANDERSTRÖM.”"],
+                &["“MANDERSTRÖM.”"],
+            ),
+            // frus1864p4/d400: the style of a king heading his decree.
+            (
+                "style in capitals after a name",
+                &["[Untitled]", "VICTOR EMANUEL II, BY THE GRACE OF GOD AND THE WILL OF THE PEOPLE, KING OF ITALY.", "Having in view the royal patent of 24th November, 1827, which settled the regulations of the ports;"],
+                &[],
+            ),
+            // frus1919Parisv01/d362: a heading before a sentence that
+            // begins with "To".
+            (
+                "heading before a to sentence",
+                &["“Therefore not only by nature art and civilisation, but also through its history, Dalmatia essentially pertains to Italy.”", "Geographical Reasons.", "To summarize all the conditions orographical, hydrographical, geological, climatic, etc., which determine the geographical characteristics of Dalmatia would be beyond the scope of a short article."],
+                &[],
+            ),
+            // frus1934v04/d27 (part of its block of signers): a rank above
+            // the name.
+            (
+                "rank above the name",
+                &["In witness whereof, the undersigned Plenipotentiaries have signed this agreement on behalf of their respective Governments.", "For the Republic of Nicaragua:\nHenri de Bayle\n, ad referendum, Enero 23, 1935. [seal]\nAu nom de l’Union Economique Belgo-Luxembourgeoise:\nCte.\nR. Straten\n, ad referendum, 14 Mars 1935. [seal]"],
+                &["Henri de Bayle", "R. Straten"],
+            ),
+            // frus1882/d391: firms listed as items sign together.
+            (
+                "firms as items",
+                &["Begging you, sir, to kindly furnish us with a legalized copy of these presents, we have the honor, &c., &c.,", "• IASIGI & CO, of Boston.\n• JACOB BALLADUR & CO.", "Article third of the regulation of 13th (25th) October, 1873, published in the Impartial of 27th October, 1873:"],
+                &["IASIGI & CO, of Boston. JACOB BALLADUR & CO."],
+            ),
+            // frus1894Nicaragua/d42: items with their titles under them.
+            (
+                "items with titles",
+                &["We remain, most honorable sir, yours, very respectfully,", "• W. Sifborger,\nSuperintendent\n• H. Berkenhagen,\nWarden of the Moravian Mission on the Mosquito Coast."],
+                &["W. Sifborger, Superintendent H. Berkenhagen, Warden of the Moravian Mission on the Mosquito Coast."],
+            ),
+            // frus1894Nicaragua/d24 (the paragraph before cut to its last
+            // words): a committee signs, dated after.
+            (
+                "committee as items",
+                &["based on the lines laid down by the treaty of Managua.", "• Sam. D. Spellman,\n• Jas. H. Lampton,\n• Paul Osterhout,\n• W. F. Thornton,\n• H. R. Seigert,\nCommittee.", "March 29, 1894."],
+                &["Sam. D. Spellman, Jas. H. Lampton, Paul Osterhout, W. F. Thornton, H. R. Seigert, Committee."],
+            ),
+            // frus1958-60v11/d179 (paragraph before cut): a list of people
+            // in a sentence is no list of signers.
+            (
+                "people listed in a sentence",
+                &["The following were present:", "• Secretary Dulles, Mr. Murphy, Mr. Reinhardt, Mr. Rountree, Mr. Cumming, Mr. Allen Dulles, Secretary McElroy, General Twining, Mr. Sprague, General Persons, General Goodpaster"],
+                &[],
+            ),
+            // frus1919Parisv01/d159: what a colon announces is a list.
+            (
+                "list after a colon",
+                &["Your 116 November 18, noon. For Grew. Following list of members of Commission excluding President’s party:", "Robert Lansing, Henry White, Commissioners Plenipotentiary.", "Leland Harrison, Assistant Secretary of the American Commission to Negotiate Peace; J. K. Huddle, confidential clerk to Assistant Secretary;"],
+                &[],
+            ),
+            // frus1882/d91: "By the President of the Republic:" over the
+            // President's own name.
+            (
+                "by the president colon",
+                &["Done at Paris, August 6, 1882.", "By the President of the Republic:", "JULES GREVY."],
+                &["JULES GREVY."],
+            ),
+            // frus1901China/d124 (paragraph before cut to its last words): a
+            // name with a comma over its title, then a note.
+            (
+                "name over its title",
+                &["they can undertake the rapid occupation of those points.", "A. von Waldersee,\nGeneral Field Marshal.", "Mutatis mutandis to the commanding generals of the various foreign contingents."],
+                &["A. von Waldersee, General Field Marshal."],
+            ),
+            // frus1901China/d111 (paragraph before cut): a name and a title
+            // on one line, then the head of the next paper.
+            (
+                "name and title on one line",
+                &["will be absolutely sufficient to force China to accept our conditions as to how the indemnity is to be paid.", "Count Waldersee, Field Marshal.", "The Chinese plenipotentiaries to M. de Cologan."],
+                &["Count Waldersee, Field Marshal."],
+            ),
+            // frus1894Nicaragua/d136 (paragraph before cut): a title word
+            // after a hyphen.
+            (
+                "hyphenated title",
+                &["J. Wienberger, alcalde of the city of Bluefields; Sam. Weill, mayor; A. Aubert, treasurer-general.”", "R. Cabezas,\nIntendant-General of the Atlantic Coast of Nicaragua.", "Before me,"],
+                &["R. Cabezas, Intendant-General of the Atlantic Coast of Nicaragua."],
+            ),
         ];
         for (name, texts, want) in cases {
             let got = closers(&blocks(texts));
