@@ -554,9 +554,13 @@ fn listed_signers(lines: &[&str]) -> Option<String> {
             }
             prev_item = item;
             out.push(item);
-        } else if prev_item.ends_with(',') || is_title(l) {
+        } else if prev_item.ends_with(',')
+            || is_title(l)
+            || (l.chars().next().is_some_and(char::is_uppercase) && !is_name(l))
+        {
             // A title line under an item ending with a comma
-            // ("Superintendent", "Committee.").
+            // ("Superintendent", "Committee."), or under a bare name ("•
+            // [Eustace Percy]\nOn behalf of British members").
             prev_item = l;
             out.push(l);
         } else {
@@ -1370,6 +1374,13 @@ mod tests {
                 "hyphenated title",
                 &["J. Wienberger, alcalde of the city of Bluefields; Sam. Weill, mayor; A. Aubert, treasurer-general.”", "R. Cabezas,\nIntendant-General of the Atlantic Coast of Nicaragua.", "Before me,"],
                 &["R. Cabezas, Intendant-General of the Atlantic Coast of Nicaragua."],
+            ),
+            // frus1917Supp02v02/d17 (paragraph before cut to its last
+            // words): names the editors supplied, each over its title.
+            (
+                "supplied names as items",
+                &["does not commit the United States to agreement with or acquiescence in such methods, practices, or arguments.", "• [Eustace Percy]\nOn behalf of British members\n• [L. H. Woolsey]\nSolicitor Nominate, Department of State\n• [F. M. Halstead]\nChief, Division of Customs, Treasury Department\n• [E. E. Pratt]\nChief, Bureau of Foreign and Domestic Commerce, Department of Commerce", "[Annex 1]"],
+                &["[Eustace Percy] On behalf of British members [L. H. Woolsey] Solicitor Nominate, Department of State [F. M. Halstead] Chief, Division of Customs, Treasury Department [E. E. Pratt] Chief, Bureau of Foreign and Domestic Commerce, Department of Commerce"],
             ),
         ];
         for (name, texts, want) in cases {
