@@ -99,6 +99,11 @@ fn signatures_of(
     if let Some(list) = labelled_signers(text) {
         return list;
     }
+    if prev.is_some_and(|p| CLOSING.is_match(p)) {
+        if let Some(list) = titled_signers(text) {
+            return list;
+        }
+    }
     let Some(sig) = signature(text, prev, next, line_count) else {
         return Vec::new();
     };
@@ -319,6 +324,37 @@ fn labelled_signers(text: &str) -> Option<Vec<String>> {
         return None;
     }
     Some(out.iter().map(|s| s.join(" ")).collect())
+}
+
+/// Signers one under another after a closing, each name over its title
+/// lines, without labels: "David Hunter Miller\nSpecial Assistant in the
+/// Department of State\nJames Brown Scott\nMajor, United States
+/// Reserves,\n…". Each gives its name, with its titles only after a comma
+/// (as [`continues`] reads them).
+fn titled_signers(text: &str) -> Option<Vec<String>> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 4 || lines.len() > 24 || lines.iter().any(|l| l.starts_with('•')) {
+        return None;
+    }
+    let mut signers: Vec<Vec<&str>> = Vec::new();
+    for l in &lines {
+        let title = is_title(l) || !is_name(l);
+        match signers.last_mut() {
+            // A name must come first, and every name has a title under it.
+            Some(cur) if title => cur.push(l),
+            Some(cur) if cur.len() < 2 => return None,
+            _ if title => return None,
+            _ => signers.push(vec![l]),
+        }
+    }
+    if signers.len() < 2 || signers.iter().any(|s| s.len() < 2 || s.len() > 4) {
+        return None;
+    }
+    Some(signers.iter().map(|s| with_titles(s).join(" ")).collect())
 }
 
 /// A signature block: one to four short lines whose first is a name, at the
@@ -1381,6 +1417,13 @@ mod tests {
                 "supplied names as items",
                 &["does not commit the United States to agreement with or acquiescence in such methods, practices, or arguments.", "• [Eustace Percy]\nOn behalf of British members\n• [L. H. Woolsey]\nSolicitor Nominate, Department of State\n• [F. M. Halstead]\nChief, Division of Customs, Treasury Department\n• [E. E. Pratt]\nChief, Bureau of Foreign and Domestic Commerce, Department of Commerce", "[Annex 1]"],
                 &["[Eustace Percy] On behalf of British members [L. H. Woolsey] Solicitor Nominate, Department of State [F. M. Halstead] Chief, Division of Customs, Treasury Department [E. E. Pratt] Chief, Bureau of Foreign and Domestic Commerce, Department of Commerce"],
+            ),
+            // frus1919Parisv01/d48: signers each over their titles, no
+            // labels.
+            (
+                "signers over their titles",
+                &["We are [etc.]", "David Hunter Miller\nSpecial Assistant in the Department of State\nJames Brown Scott\nMajor, United States Reserves,\nAttached to the Department of State\nL. H. Woolsey\nSolicitor for the Department of State"],
+                &["David Hunter Miller", "James Brown Scott", "L. H. Woolsey"],
             ),
         ];
         for (name, texts, want) in cases {
