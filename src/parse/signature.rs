@@ -51,7 +51,7 @@ pub fn inline_signature(text: &str) -> Option<String> {
 }
 
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$").expect("regex")
+    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$|^\(?Communicated?\.?\)?$").expect("regex")
 });
 
 /// "For the Secretary of State:" before the name of who signed for him.
@@ -98,6 +98,11 @@ fn signatures_of(
 ) -> Vec<String> {
     if let Some(list) = labelled_signers(text) {
         return list;
+    }
+    if prev.is_some_and(|p| CLOSING.is_match(p)) {
+        if let Some(list) = titled_signers(text) {
+            return list;
+        }
     }
     let Some(sig) = signature(text, prev, next, line_count) else {
         return Vec::new();
@@ -150,7 +155,7 @@ fn is_label(line: &str) -> bool {
         Regex::new(r"^(?:\[For\]|\(?For) (?:the |The )?[A-Z][^\n]{0,60}?[:),.]?$").expect("regex")
     });
     let l = line.trim();
-    if is_seal(l) || FOR.is_match(l) {
+    if is_seal(l) || FOR.is_match(l) || is_rank_line(l) {
         return true;
     }
     // "By the King." over a minister's name in a proclamation; "By the
@@ -192,6 +197,27 @@ fn is_label(line: &str) -> bool {
         && head.chars().next().is_some_and(char::is_uppercase)
         && !NOT_LABELS.iter().any(|n| head.starts_with(n))
         && !head.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A rank or a title of nobility alone on the line above the name
+/// ("Cte.\nR. Straten", "General Major\nGREIG,"): part of no signer's
+/// name as the editors mark it.
+fn is_rank_line(line: &str) -> bool {
+    const RANKS: &[&str] = &[
+        "Cte.",
+        "Comte",
+        "Count",
+        "Baron",
+        "Marquis",
+        "General",
+        "Major",
+        "Lieutenant",
+        "Captain",
+        "Colonel",
+        "Admiral",
+    ];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    !words.is_empty() && words.len() <= 2 && words.iter().all(|w| RANKS.contains(w))
 }
 
 /// Words that make a line a title ("Acting Secretary.", "Counselor",
@@ -240,11 +266,15 @@ fn is_title(line: &str) -> bool {
         "Representative",
         "Missionaire",
         "Plenipotentiary",
+        "Marshal",
     ];
     let l = line.trim();
+    // "Intendant-General": a title word after a hyphen too.
     !l.chars().any(|c| c.is_ascii_digit())
-        && l.split_whitespace()
-            .any(|w| TITLES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+        && l.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            TITLES.contains(&w) || w.split('-').any(|p| TITLES.contains(&p))
+        })
 }
 
 /// A block of signers under labels: at least one label, and every signer a
@@ -296,6 +326,37 @@ fn labelled_signers(text: &str) -> Option<Vec<String>> {
     Some(out.iter().map(|s| s.join(" ")).collect())
 }
 
+/// Signers one under another after a closing, each name over its title
+/// lines, without labels: "David Hunter Miller\nSpecial Assistant in the
+/// Department of State\nJames Brown Scott\nMajor, United States
+/// Reserves,\n…". Each gives its name, with its titles only after a comma
+/// (as [`continues`] reads them).
+fn titled_signers(text: &str) -> Option<Vec<String>> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 4 || lines.len() > 24 || lines.iter().any(|l| l.starts_with('•')) {
+        return None;
+    }
+    let mut signers: Vec<Vec<&str>> = Vec::new();
+    for l in &lines {
+        let title = is_title(l) || !is_name(l);
+        match signers.last_mut() {
+            // A name must come first, and every name has a title under it.
+            Some(cur) if title => cur.push(l),
+            Some(cur) if cur.len() < 2 => return None,
+            _ if title => return None,
+            _ => signers.push(vec![l]),
+        }
+    }
+    if signers.len() < 2 || signers.iter().any(|s| s.len() < 2 || s.len() > 4) {
+        return None;
+    }
+    Some(signers.iter().map(|s| with_titles(s).join(" ")).collect())
+}
+
 /// A signature block: one to four short lines whose first is a name, at the
 /// close of a letter: after a closing formula, before the end or an
 /// address, or a name in capitals, which is a signature wherever it stands.
@@ -320,6 +381,21 @@ fn signature(
         lines.remove(0);
         closing_before = true;
     }
+    // What a sentence ending with a colon announces is a list ("Following
+    // list of members of Commission …:" then "Robert Lansing, Henry White,
+    // Commissioners Plenipotentiary."), not a signer; a label ("For the
+    // Secretary of State:", "Attest:", "By order of the commander in chief
+    // of the allied forces:") is another thing.
+    if prev.is_some_and(|p| {
+        let p = p.trim();
+        p.ends_with(':')
+            && !closing_before
+            && !is_label(p)
+            && !p.starts_with("By ")
+            && p.split_whitespace().count() > 3
+    }) {
+        return None;
+    }
     let first = *lines.first()?;
     // A telegram signed by a man whose name is also a place ("Washington")
     // ends with that word alone.
@@ -328,20 +404,23 @@ fn signature(
     }
     // A letter quoted inside another ("“I have the honor, &c.\n“JAMES S.
     // PIKE.") is signed only after its formal closing; a quoted name
-    // elsewhere ("“ROBERT BUNCH.”" under an endorsement) is not a signature.
-    if first.starts_with(['“', '"']) && !prev.is_some_and(is_formal_closing) {
+    // elsewhere ("“ROBERT BUNCH.”" under an endorsement) is not a signature,
+    // unless it closes both the quotation and the document ("“MANDERSTRÖM.”"
+    // at the end of a quoted despatch).
+    let ends_quoted_document = next.is_none()
+        && lines.len() == 1
+        && first.ends_with(['”', '"'])
+        && is_caps_name(first)
+        && is_plain_caps_name(first);
+    if first.starts_with(['“', '"'])
+        && !prev.is_some_and(is_formal_closing)
+        && !ends_quoted_document
+    {
         return None;
     }
-    // "• David Hunter Miller\n• James Brown Scott": names signed together.
-    if lines.iter().all(|l| l.starts_with('•')) {
-        let names: Vec<&str> = lines
-            .iter()
-            .map(|l| l.trim_start_matches('•').trim())
-            .collect();
-        if names.iter().all(|n| is_name(n)) && (closing_before || next.is_none()) {
-            return Some(names.join(" "));
-        }
-        return None;
+    if lines.first().is_some_and(|l| l.starts_with('•')) {
+        return listed_signers(&lines)
+            .filter(|_| closing_before || ends_letter(text, &lines, next));
     }
     if is_address(first) || lines.len() > 4 || lines.last().is_some_and(|l| l.ends_with(':')) {
         return None;
@@ -356,38 +435,34 @@ fn signature(
     }
     // A heading in capitals ("THE EXTRADITION OF COLONEL ARGUELLES.") needs
     // the context of a closing to be taken for a name.
-    let caps = is_caps_name(first) && (closing_before || is_plain_caps_name(first));
+    // Nor is a name followed by a style in capitals ("VICTOR EMANUEL II, BY
+    // THE GRACE OF GOD AND THE WILL OF THE PEOPLE, KING OF ITALY." heading a
+    // decree).
+    let caps_style = first
+        .split_once(',')
+        .is_some_and(|(_, t)| is_caps_text(t) && is_caps_heading(t));
+    let caps = is_caps_name(first) && !caps_style && (closing_before || is_plain_caps_name(first));
     if !caps && !is_name(first) {
         return None;
     }
     // A place or date under the name in the same block ("Chang
     // Chih-tung.\n20th Chinese Moon. (November 11, 1900.)").
-    let dated = lines.len() > 1 && lines[1..].iter().any(|l| is_place_date(l));
-    let end_after = dated
-        || match next {
-            None => true,
-            Some(n) => {
-                n.starts_with('[')
-                    || n.starts_with('(')
-                    || n.starts_with("No. ")
-                    || n.starts_with("Note.")
-                    || is_address(n)
-                    || n.starts_with("To ")
-                    || n.starts_with("Sir")
-                    || n.starts_with("P. S.")
-                    || n.starts_with("Enclosure")
-                    || n.starts_with("Inclosure")
-                    || n.starts_with("Attachment")
-                    || n.starts_with("By the ")
-                    || n.starts_with("Approved")
-                    || dateline::parse(n, 0).is_some()
-                    || is_bare_date(n)
-                    || (is_place_date(n) && !text.trim_end().ends_with(','))
-                    || head::is_strong_head(n)
-                    || is_title_line(n)
-            }
-        };
-    if !(closing_before || end_after || caps) {
+    let end_after = ends_letter(text, &lines, next);
+    // A name with a comma over its title lines and nothing else
+    // ("A. von Waldersee,\nGeneral Field Marshal.") has the shape of a
+    // signature wherever it stands.
+    // So has one line of a name and a title ("Count Waldersee, Field
+    // Marshal.").
+    let titled = (lines.len() >= 2
+        && lines[0].ends_with(',')
+        && is_name(lines[0])
+        && !is_title(lines[0])
+        && lines[1..].iter().all(|l| is_title(l)))
+        || (lines.len() == 1
+            && first.split_once(", ").is_some_and(|(name, title)| {
+                is_name(name) && !is_title(name) && is_title(title) && title.ends_with('.')
+            }));
+    if !(closing_before || end_after || caps || titled) {
         return None;
     }
     // Without a closing before it or an end after it, a name in capitals
@@ -455,6 +530,80 @@ fn signature(
         return None;
     }
     Some(with_titles(&lines).join(" "))
+}
+
+/// Whether the letter ends after the block `text` (its `lines`), from
+/// what follows it: nothing, an address, an enclosure, a date, a head.
+fn ends_letter(text: &str, lines: &[&str], next: Option<&str>) -> bool {
+    // A place or date under the name in the same block ("Chang
+    // Chih-tung.\n20th Chinese Moon. (November 11, 1900.)").
+    let dated = lines.len() > 1 && lines[1..].iter().any(|l| is_place_date(l));
+    dated
+        || match next {
+            None => true,
+            Some(n) => {
+                n.starts_with('[')
+                    || n.starts_with('(')
+                    || n.starts_with("No. ")
+                    || n.starts_with("Note.")
+                    // An address ("To the Editor of the Times:"), not a
+                    // sentence ("To summarize all the conditions …").
+                    || (is_address(n) && !(n.starts_with("To ") && n.len() > 100))
+                    || n.starts_with("Sir")
+                    || n.starts_with("P. S.")
+                    || n.starts_with("Enclosure")
+                    || n.starts_with("Inclosure")
+                    || n.starts_with("Attachment")
+                    || n.starts_with("By the ")
+                    || n.starts_with("Approved")
+                    || dateline::parse(n, 0).is_some()
+                    || is_bare_date(n)
+                    || (is_place_date(n) && !text.trim_end().ends_with(','))
+                    || head::is_strong_head(n)
+                    || is_title_line(n)
+            }
+        }
+}
+
+/// Signers listed as items, each with its title lines, signed together
+/// (the editors keep them in one `<signed>`, lines joined): "• David Hunter
+/// Miller\n• James Brown Scott", "• W. Sifborger,\nSuperintendent\n• H.
+/// Berkenhagen,\nWarden of the Moravian Mission on the Mosquito Coast.",
+/// "• IASIGI & CO, of Boston.\n• JACOB BALLADUR & CO.".
+fn listed_signers(lines: &[&str]) -> Option<String> {
+    if !lines.first().is_some_and(|l| l.starts_with('•')) {
+        return None;
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let mut prev_item = "";
+    for l in lines {
+        if let Some(item) = l.strip_prefix('•') {
+            let item = item.trim();
+            // Each item begins with a name; what follows its comma is a
+            // title ("Taotai at Shanghai.").
+            // A list of people in a sentence ("Secretary Dulles, Mr.
+            // Murphy, …", "First, a high official of the Navy; …") is long
+            // or has semicolons.
+            let name = item.split(',').next().unwrap_or(item);
+            if !is_name(name) || item.contains(';') || item.chars().count() > 100 {
+                return None;
+            }
+            prev_item = item;
+            out.push(item);
+        } else if prev_item.ends_with(',')
+            || is_title(l)
+            || (l.chars().next().is_some_and(char::is_uppercase) && !is_name(l))
+        {
+            // A title line under an item ending with a comma
+            // ("Superintendent", "Committee."), or under a bare name ("•
+            // [Eustace Percy]\nOn behalf of British members").
+            prev_item = l;
+            out.push(l);
+        } else {
+            return None;
+        }
+    }
+    Some(out.join(" "))
 }
 
 /// "[l. s.]", "[seal.]", "[L. S.]".
@@ -671,6 +820,7 @@ fn is_name(line: &str) -> bool {
         "Signed",
         "Approved",
         "Respectfully",
+        "Accept",
         "Sincerely",
         "Faithfully",
         "Yours",
@@ -708,11 +858,20 @@ fn is_name(line: &str) -> bool {
         "Decree",
         "Whereas",
         "Subenclosure",
+        // "Communicate." closes a decree before its signer ("Comuníquese").
+        "Communicate",
+        "Communicated",
         "EXHIBIT",
     ];
+    // "&c., &c., &c." after a name is not one.
+    if words[0].starts_with('&') {
+        return false;
+    }
+    // "[Subenclosure—Translation]": the first word before a dash.
+    let first_word = words[0].split('—').next().unwrap_or(words[0]);
     if NOT_NAMES
         .iter()
-        .any(|n| words[0].trim_end_matches([',', '.', ':']) == *n)
+        .any(|n| first_word.trim_end_matches([',', '.', ':']) == *n)
     {
         return false;
     }
@@ -744,6 +903,10 @@ fn is_name(line: &str) -> bool {
             || PARTICLES.contains(&w)
             || w.chars().next().is_some_and(|c| c.is_uppercase())
             || w == "&c."
+            // "BRADFORD R. WOOD. Minister Residents &c." loses the final
+            // period of "&c." with the line's.
+            || w == "&c"
+            || w == "&"
             || w == "Jr."
     })
 }
@@ -1124,6 +1287,143 @@ mod tests {
                 "by the king",
                 &["Given at our marine residence of Kailua this 26th day of August, A. D. 1861, and the seventh of our reign.", "KAMEHAMEHA.", "By the King.\nKAAHUMANU.", "By the King and Kuhina Nui.\nR. C. WYLLIE."],
                 &["KAMEHAMEHA.", "KAAHUMANU.", "R. C. WYLLIE."],
+            ),
+            // frus1864p4/d404: "&c." closing a title after the name.
+            (
+                "etc after the title",
+                &["I have the honor to remain your obedient servant,", "BRADFORD R. WOOD. Minister Residents &c.", "Hon. William H. Seward, Secretary of State."],
+                &["BRADFORD R. WOOD. Minister Residents &c."],
+            ),
+            // frus1861/d62: "&c., &c., &c." under an address is no name.
+            (
+                "etc under an address",
+                &["I have the honor to be your lordship’s most obedient servant,", "CHARLES FRANCIS ADAMS.", "The Right Honorable Lord John Russell,\n&c., &c., &c."],
+                &["CHARLES FRANCIS ADAMS."],
+            ),
+            // frus1882/d303: "Accept, &c.," is the closing, not a name.
+            (
+                "accept etc",
+                &["I have observed with pleasure the good disposition of the Mexican authorities at Janos, to aid in the capture of the raiders.", "Accept, &c.,", "FRED’K T. FRELINGHUYSEN"],
+                &["FRED’K T. FRELINGHUYSEN"],
+            ),
+            // frus1934v04/d560: a bracketed heading with a dash.
+            (
+                "bracketed heading with a dash",
+                &["Ancón, January 11, 1934.", "[Subenclosure—Translation]", "Memorandum"],
+                &[],
+            ),
+            // frus1894Nicaragua/d81: "Communicate." closes a decree.
+            (
+                "communicate",
+                &["Given in Rama this 12th day of July, 1894.", "Communicate.", "R. Cabezas."],
+                &["R. Cabezas."],
+            ),
+            // frus1894Nicaragua/d91: the same as "(Communicated.)".
+            (
+                "communicated",
+                &["• First. Declaring the district of Siquia in a state of siege.\n• Second. The common offenses during the existence of martial law will be judged by a military council. Given in Rama on the 12th day of the month of July, 1894.", "(Communicated.)", "R. Cabezas.", "C.\nCommander O’Neil to owners of American vessels.", "To the owners, agents, and captains of vessels under the flag of the United States trading in these waters:"],
+                &["R. Cabezas."],
+            ),
+            // frus1864p4/d433: a quoted despatch signed at the end of the
+            // document.
+            (
+                "quoted name closing the document",
+                &["“I request you to read this despatch to M. Drouyn de l’Huys, and should he desire a copy of it I authorize you to leave one with him.", "“MANDERSTRÖM.”"],
+                &["“MANDERSTRÖM.”"],
+            ),
+            // frus1864p4/d400: the style of a king heading his decree.
+            (
+                "style in capitals after a name",
+                &["[Untitled]", "VICTOR EMANUEL II, BY THE GRACE OF GOD AND THE WILL OF THE PEOPLE, KING OF ITALY.", "Having in view the royal patent of 24th November, 1827, which settled the regulations of the ports;"],
+                &[],
+            ),
+            // frus1919Parisv01/d362: a heading before a sentence that
+            // begins with "To".
+            (
+                "heading before a to sentence",
+                &["“Therefore not only by nature art and civilisation, but also through its history, Dalmatia essentially pertains to Italy.”", "Geographical Reasons.", "To summarize all the conditions orographical, hydrographical, geological, climatic, etc., which determine the geographical characteristics of Dalmatia would be beyond the scope of a short article."],
+                &[],
+            ),
+            // frus1934v04/d27 (part of its block of signers): a rank above
+            // the name.
+            (
+                "rank above the name",
+                &["In witness whereof, the undersigned Plenipotentiaries have signed this agreement on behalf of their respective Governments.", "For the Republic of Nicaragua:\nHenri de Bayle\n, ad referendum, Enero 23, 1935. [seal]\nAu nom de l’Union Economique Belgo-Luxembourgeoise:\nCte.\nR. Straten\n, ad referendum, 14 Mars 1935. [seal]"],
+                &["Henri de Bayle", "R. Straten"],
+            ),
+            // frus1882/d391: firms listed as items sign together.
+            (
+                "firms as items",
+                &["Begging you, sir, to kindly furnish us with a legalized copy of these presents, we have the honor, &c., &c.,", "• IASIGI & CO, of Boston.\n• JACOB BALLADUR & CO.", "Article third of the regulation of 13th (25th) October, 1873, published in the Impartial of 27th October, 1873:"],
+                &["IASIGI & CO, of Boston. JACOB BALLADUR & CO."],
+            ),
+            // frus1894Nicaragua/d42: items with their titles under them.
+            (
+                "items with titles",
+                &["We remain, most honorable sir, yours, very respectfully,", "• W. Sifborger,\nSuperintendent\n• H. Berkenhagen,\nWarden of the Moravian Mission on the Mosquito Coast."],
+                &["W. Sifborger, Superintendent H. Berkenhagen, Warden of the Moravian Mission on the Mosquito Coast."],
+            ),
+            // frus1894Nicaragua/d24 (the paragraph before cut to its last
+            // words): a committee signs, dated after.
+            (
+                "committee as items",
+                &["based on the lines laid down by the treaty of Managua.", "• Sam. D. Spellman,\n• Jas. H. Lampton,\n• Paul Osterhout,\n• W. F. Thornton,\n• H. R. Seigert,\nCommittee.", "March 29, 1894."],
+                &["Sam. D. Spellman, Jas. H. Lampton, Paul Osterhout, W. F. Thornton, H. R. Seigert, Committee."],
+            ),
+            // frus1958-60v11/d179 (paragraph before cut): a list of people
+            // in a sentence is no list of signers.
+            (
+                "people listed in a sentence",
+                &["The following were present:", "• Secretary Dulles, Mr. Murphy, Mr. Reinhardt, Mr. Rountree, Mr. Cumming, Mr. Allen Dulles, Secretary McElroy, General Twining, Mr. Sprague, General Persons, General Goodpaster"],
+                &[],
+            ),
+            // frus1919Parisv01/d159: what a colon announces is a list.
+            (
+                "list after a colon",
+                &["Your 116 November 18, noon. For Grew. Following list of members of Commission excluding President’s party:", "Robert Lansing, Henry White, Commissioners Plenipotentiary.", "Leland Harrison, Assistant Secretary of the American Commission to Negotiate Peace; J. K. Huddle, confidential clerk to Assistant Secretary;"],
+                &[],
+            ),
+            // frus1882/d91: "By the President of the Republic:" over the
+            // President's own name.
+            (
+                "by the president colon",
+                &["Done at Paris, August 6, 1882.", "By the President of the Republic:", "JULES GREVY."],
+                &["JULES GREVY."],
+            ),
+            // frus1901China/d124 (paragraph before cut to its last words): a
+            // name with a comma over its title, then a note.
+            (
+                "name over its title",
+                &["they can undertake the rapid occupation of those points.", "A. von Waldersee,\nGeneral Field Marshal.", "Mutatis mutandis to the commanding generals of the various foreign contingents."],
+                &["A. von Waldersee, General Field Marshal."],
+            ),
+            // frus1901China/d111 (paragraph before cut): a name and a title
+            // on one line, then the head of the next paper.
+            (
+                "name and title on one line",
+                &["will be absolutely sufficient to force China to accept our conditions as to how the indemnity is to be paid.", "Count Waldersee, Field Marshal.", "The Chinese plenipotentiaries to M. de Cologan."],
+                &["Count Waldersee, Field Marshal."],
+            ),
+            // frus1894Nicaragua/d136 (paragraph before cut): a title word
+            // after a hyphen.
+            (
+                "hyphenated title",
+                &["J. Wienberger, alcalde of the city of Bluefields; Sam. Weill, mayor; A. Aubert, treasurer-general.”", "R. Cabezas,\nIntendant-General of the Atlantic Coast of Nicaragua.", "Before me,"],
+                &["R. Cabezas, Intendant-General of the Atlantic Coast of Nicaragua."],
+            ),
+            // frus1917Supp02v02/d17 (paragraph before cut to its last
+            // words): names the editors supplied, each over its title.
+            (
+                "supplied names as items",
+                &["does not commit the United States to agreement with or acquiescence in such methods, practices, or arguments.", "• [Eustace Percy]\nOn behalf of British members\n• [L. H. Woolsey]\nSolicitor Nominate, Department of State\n• [F. M. Halstead]\nChief, Division of Customs, Treasury Department\n• [E. E. Pratt]\nChief, Bureau of Foreign and Domestic Commerce, Department of Commerce", "[Annex 1]"],
+                &["[Eustace Percy] On behalf of British members [L. H. Woolsey] Solicitor Nominate, Department of State [F. M. Halstead] Chief, Division of Customs, Treasury Department [E. E. Pratt] Chief, Bureau of Foreign and Domestic Commerce, Department of Commerce"],
+            ),
+            // frus1919Parisv01/d48: signers each over their titles, no
+            // labels.
+            (
+                "signers over their titles",
+                &["We are [etc.]", "David Hunter Miller\nSpecial Assistant in the Department of State\nJames Brown Scott\nMajor, United States Reserves,\nAttached to the Department of State\nL. H. Woolsey\nSolicitor for the Department of State"],
+                &["David Hunter Miller", "James Brown Scott", "L. H. Woolsey"],
             ),
         ];
         for (name, texts, want) in cases {
