@@ -12,7 +12,7 @@ use super::{Error, IndexArgs, EXIT_OK, EXIT_TROUBLE};
 
 pub fn run(a: IndexArgs) -> Result<u8, Error> {
     let start = Instant::now();
-    let mut sink = if a.incremental {
+    let sink = if a.incremental {
         match Sink::open_counted(&a.out) {
             Some(s) => s?,
             None => {
@@ -63,7 +63,9 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
             b.inc(bytes);
         }
     };
+    let mut sink = KeepOrWrite { sink, keep: false };
     let result = index::index_to(&a.dir, &opts, &mut sink, inc.as_mut(), &mut warn, &mut tick);
+    let KeepOrWrite { sink, keep } = sink;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -86,15 +88,17 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
             return Err(Box::new(e));
         }
     };
-    let index_len = cables::index::Output::position(&sink);
-    if let Err(e) = sink.finish() {
+    let target = sink.target().map(|t| t.to_path_buf());
+    if keep {
+        // The previous index is the output byte for byte: it stays.
+        sink.abandon();
+    } else if let Err(e) = sink.finish() {
         remove_cache_tmp();
         return Err(Box::new(e));
     }
-    if let (Some(inc), Some((tmp, cache_path))) = (inc, &cache_paths) {
-        let res = inc
-            .writer
-            .finish(index_len)
+    if let (Some(inc), Some((tmp, cache_path)), Some(target)) = (inc, &cache_paths, target) {
+        let res = std::fs::metadata(&target)
+            .and_then(|meta| inc.writer.finish(&meta))
             .and_then(|()| std::fs::rename(tmp, cache_path));
         if let Err(e) = res {
             remove_cache_tmp();
@@ -124,6 +128,30 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
         }
     }
     Ok(EXIT_OK)
+}
+
+/// The sink, plus whether the run chose to keep the previous index
+/// (`--incremental` with nothing changed).
+struct KeepOrWrite {
+    sink: Sink,
+    keep: bool,
+}
+
+impl index::Output for KeepOrWrite {
+    fn record(&mut self, r: &cables::Record) -> std::io::Result<()> {
+        self.sink.record(r)
+    }
+    fn raw(&mut self, lines: &[u8]) -> std::io::Result<()> {
+        self.sink.raw(lines)
+    }
+    fn position(&self) -> u64 {
+        self.sink.position()
+    }
+    fn keep_previous(&mut self) -> bool {
+        // Only a file sink has a previous index to keep.
+        self.keep = self.sink.target().is_some();
+        self.keep
+    }
 }
 
 /// The incremental cache next to an index: `index.ndjson.cables-cache`.
