@@ -596,6 +596,7 @@ pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
                       // candidate.
     let mut best_num: Vec<(i32, usize)> = vec![(NONE, usize::MAX); n];
     let mut symbols_done: Vec<usize> = Vec::new();
+    let mut links: Vec<(usize, i32)> = Vec::new();
     for j in 0..m {
         while done < j && cands[done].group != cands[j].group {
             let d = &cands[done];
@@ -613,6 +614,48 @@ pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
             done += 1;
         }
         let c = &cands[j];
+        // The earlier candidates that `c` may follow as the next mark, and
+        // how well (the same for every item k, so found once per j).
+        links.clear();
+        if n > 1 {
+            let mut keys: [(u64, Option<u8>); 12] = [(0, None); 12];
+            let mut nk = 0;
+            let mut key = |k: (u64, Option<u8>)| {
+                keys[nk] = k;
+                nk += 1;
+            };
+            match c.suffix {
+                Some(sb) => {
+                    key((c.value, None));
+                    if sb > b'a' {
+                        key((c.value, Some(sb - 1)));
+                    }
+                }
+                None => {
+                    if c.value > 0 {
+                        key((c.value - 1, None));
+                        key((c.value - 1, Some(b'a')));
+                        key((c.value - 1, Some(b'b')));
+                    }
+                    key((c.value, None));
+                    if c.value > 1 {
+                        key((c.value - 2, None));
+                        for back in 1..=6 {
+                            key((c.value + back, None));
+                        }
+                    }
+                }
+            }
+            for key in &keys[..nk] {
+                if let Some(list) = by_key.get(key) {
+                    for &i in list {
+                        if let Some(t) = follows(&cands[i], c) {
+                            links.push((i, t));
+                        }
+                    }
+                }
+            }
+        }
         for k in 0..n {
             // Start a chain: items before k have no mark.
             let mut best = base(c) - MISSING * k as i32;
@@ -626,58 +669,28 @@ pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
             }
             let mut from = usize::MAX;
             if k > 0 {
-                let mut keys: Vec<(u64, Option<u8>)> = Vec::with_capacity(4);
-                match c.suffix {
-                    Some(sb) => {
-                        keys.push((c.value, None));
-                        if sb > b'a' {
-                            keys.push((c.value, Some(sb - 1)));
+                for &(i, t) in &links {
+                    // Item k follows item k-1, or k-2 with one mark missing.
+                    for (gap, kk) in [(0, k.wrapping_sub(1)), (1, k.wrapping_sub(2))] {
+                        if kk >= n {
+                            continue;
                         }
-                    }
-                    None => {
-                        if c.value > 0 {
-                            keys.push((c.value - 1, None));
-                            keys.push((c.value - 1, Some(b'a')));
-                            keys.push((c.value - 1, Some(b'b')));
+                        let prev = dp[i * n + kk];
+                        if prev == NONE {
+                            continue;
                         }
-                        keys.push((c.value, None));
-                        if c.value > 1 {
-                            keys.push((c.value - 2, None));
-                            for back in 1..=6 {
-                                keys.push((c.value + back, None));
-                            }
-                        }
-                    }
-                }
-                for key in keys {
-                    if let Some(list) = by_key.get(&key) {
-                        for &i in list {
-                            let Some(t) = follows(&cands[i], c) else {
+                        let step = if gap == 1 {
+                            if cands[i].value + 2 != c.value {
                                 continue;
-                            };
-                            // Item k follows item k-1, or k-2 with one mark missing.
-                            for (gap, kk) in [(0, k.wrapping_sub(1)), (1, k.wrapping_sub(2))] {
-                                if kk >= n {
-                                    continue;
-                                }
-                                let prev = dp[i * n + kk];
-                                if prev == NONE {
-                                    continue;
-                                }
-                                let step = if gap == 1 {
-                                    if cands[i].value + 2 != c.value {
-                                        continue;
-                                    }
-                                    4 - MISSING
-                                } else {
-                                    t
-                                };
-                                let sc = prev + base(c) + step;
-                                if sc > best {
-                                    best = sc;
-                                    from = i * n + kk;
-                                }
                             }
+                            4 - MISSING
+                        } else {
+                            t
+                        };
+                        let sc = prev + base(c) + step;
+                        if sc > best {
+                            best = sc;
+                            from = i * n + kk;
                         }
                     }
                 }

@@ -120,9 +120,16 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
 
     // Footnote marks.
     let mark_from = head_span.map_or(from, |s| s.start);
-    let cands = footnotes::candidates(src, mark_from, notes_start, &marker_spans, head_line_end);
-    let cands = footnotes::with_symbols(src, mark_from, notes_start, cands);
     let n_items = list.as_ref().map_or(0, |l| l.items.len());
+    // Without a list there is nothing to align the candidates with (most
+    // documents): they are not looked for.
+    let cands = if n_items == 0 {
+        Vec::new()
+    } else {
+        let cands =
+            footnotes::candidates(src, mark_from, notes_start, &marker_spans, head_line_end);
+        footnotes::with_symbols(src, mark_from, notes_start, cands)
+    };
     let alignment = footnotes::align(src, &cands, n_items);
     let mut cuts: Vec<Span> = marker_spans.clone();
     let mark_spans: Vec<Option<Span>> = alignment
