@@ -228,6 +228,9 @@ enum Job {
 /// What a worker gives back for one file.
 struct Done {
     rel: String,
+    /// Bytes of the file: its size from the walk when known, else the
+    /// bytes read.
+    size: u64,
     stat: Option<Stat>,
     hash: Option<u64>,
     outcome: Outcome,
@@ -256,6 +259,7 @@ fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>, split: bool) ->
             let r = document::unreadable(&rel, "E010", format!("cannot read file: {e}"));
             return Done {
                 rel,
+                size: stat.map_or(0, |s| s.size),
                 stat: None,
                 hash: None,
                 outcome: Outcome::Parsed(vec![r]),
@@ -263,10 +267,12 @@ fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>, split: bool) ->
         }
     };
     let hash = hashing.then(|| cache::hash(&bytes));
+    let size = stat.map_or(bytes.len() as u64, |s| s.size);
     if let (Some(old), Some(h)) = (old, hash) {
         if old.hash == h && old.size == bytes.len() as u64 {
             return Done {
                 rel,
+                size,
                 stat,
                 hash,
                 outcome: Outcome::Reuse(old),
@@ -293,6 +299,7 @@ fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>, split: bool) ->
     }
     Done {
         rel,
+        size,
         stat,
         hash,
         outcome: Outcome::Parsed(recs),
@@ -401,7 +408,13 @@ pub fn index_to(
             continue;
         }
         let utf8_name = path.to_str().is_some();
-        let stat = entry.metadata().ok().map(|m| stat_of(&m));
+        // Size and mtime are needed only to match the cache (one lstat per
+        // file, on this thread); a full index counts the bytes it reads.
+        let stat = if hashing {
+            entry.metadata().ok().map(|m| stat_of(&m))
+        } else {
+            None
+        };
         let old = match (w.inc.as_mut().and_then(|i| i.previous.as_mut()), stat) {
             (Some(prev), Some(st)) if utf8_name => prev
                 .lookup(&rel)
@@ -436,6 +449,7 @@ pub fn index_to(
                     "internal error: the parser panicked on this file".into(),
                 )]),
                 rel,
+                size: 0,
                 stat: None,
                 hash: None,
             });
@@ -535,7 +549,7 @@ impl Sequencer<'_> {
         summary.documents += records;
         summary.warnings += warnings;
         summary.errors += errors;
-        let size = done.stat.map_or(0, |s| s.size);
+        let size = done.size;
         summary.bytes += size;
         (self.tick)(size);
         let end = self.position();
@@ -578,6 +592,7 @@ impl Sequencer<'_> {
 fn recv(rx: mpsc::Receiver<Done>) -> Done {
     rx.recv().unwrap_or_else(|_| Done {
         rel: String::new(),
+        size: 0,
         stat: None,
         hash: None,
         outcome: Outcome::Parsed(vec![document::unreadable(

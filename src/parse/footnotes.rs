@@ -825,28 +825,42 @@ fn infer_markers(src: &str, cands: &[Candidate], marks: &[Option<usize>]) -> Vec
 pub fn symbol_candidates(src: &str, from: usize, to: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let text = &src[from..to];
-    let mut prev = ' ';
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if matches!(c, '*' | '†' | '‡' | '§' | '¶')
-            || (c == '|' && iter.peek().map(|p| p.1) == Some('|'))
+    let b = text.as_bytes();
+    let mut i = 0;
+    // Only the bytes that can start a symbol are looked at: '*', '|', and
+    // the lead bytes of '§', '¶' (0xC2) and '†', '‡' (0xE2).
+    while let Some(off) = b[i..]
+        .iter()
+        .position(|&x| matches!(x, b'*' | b'|' | 0xC2 | 0xE2))
+    {
+        i += off;
+        let (c, len) = match b[i] {
+            b'*' => ('*', 1),
+            // "||" as one mark; a lone '|' is not one.
+            b'|' if b.get(i + 1) == Some(&b'|') => ('|', 2),
+            b'|' => {
+                i += 1;
+                continue;
+            }
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !matches!(c, '†' | '‡' | '§' | '¶') {
+                    i += c.len_utf8();
+                    continue;
+                }
+                (c, c.len_utf8())
+            }
+        };
+        let prev = text[..i].chars().next_back().unwrap_or(' ');
+        let next = text[i + len..].chars().next().unwrap_or(' ');
+        let after_space_ok = prev == ' ' && c != '*' && c != '|';
+        if (!prev.is_whitespace() || after_space_ok)
+            && prev != '*'
+            && (next.is_whitespace() || next.is_ascii_punctuation() || matches!(next, '”' | '—'))
         {
-            let len = if c == '|' { 2 } else { c.len_utf8() };
-            let next = text[i + len..].chars().next().unwrap_or(' ');
-            let after_space_ok = prev == ' ' && c != '*' && c != '|';
-            if (!prev.is_whitespace() || after_space_ok)
-                && prev != '*'
-                && (next.is_whitespace()
-                    || next.is_ascii_punctuation()
-                    || matches!(next, '”' | '—'))
-            {
-                out.push(Span::new(from + i, from + i + len));
-            }
-            if c == '|' {
-                iter.next();
-            }
+            out.push(Span::new(from + i, from + i + len));
         }
-        prev = c;
+        i += len;
     }
     out
 }
@@ -946,5 +960,56 @@ mod tests {
             .map(|s| &src[s.start..s.end])
             .collect();
         assert_eq!(got, ["*", "†"]);
+    }
+
+    /// The character-by-character scan that `symbol_candidates` replaced.
+    fn symbol_candidates_by_char(src: &str, from: usize, to: usize) -> Vec<Span> {
+        let mut out = Vec::new();
+        let text = &src[from..to];
+        let mut prev = ' ';
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if matches!(c, '*' | '†' | '‡' | '§' | '¶')
+                || (c == '|' && iter.peek().map(|p| p.1) == Some('|'))
+            {
+                let len = if c == '|' { 2 } else { c.len_utf8() };
+                let next = text[i + len..].chars().next().unwrap_or(' ');
+                let after_space_ok = prev == ' ' && c != '*' && c != '|';
+                if (!prev.is_whitespace() || after_space_ok)
+                    && prev != '*'
+                    && (next.is_whitespace()
+                        || next.is_ascii_punctuation()
+                        || matches!(next, '”' | '—'))
+                {
+                    out.push(Span::new(from + i, from + i + len));
+                }
+                if c == '|' {
+                    iter.next();
+                }
+            }
+            prev = c;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn symbols_as_the_char_scan(
+            v in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "*", "|", "†", "‡", "§", "¶", " ", "\n", "a", ".", "”", "—", "’", "Â", "€", "1",
+                ]),
+                0..40,
+            ),
+            cut in 0usize..3,
+        ) {
+            let src: String = v.concat();
+            // From a character boundary inside, to the end.
+            let from = src.char_indices().nth(cut).map_or(src.len(), |(i, _)| i);
+            proptest::prop_assert_eq!(
+                symbol_candidates(&src, from, src.len()),
+                symbol_candidates_by_char(&src, from, src.len())
+            );
+        }
     }
 }
