@@ -6,24 +6,30 @@
 //! `index.ndjson.cables-cache` and `index.ndjson` of the previous run; a
 //! file whose size, mtime and content hash are unchanged (and the parser
 //! version is the same) has its record lines copied from the old index
-//! instead of being parsed again.
+//! instead of being parsed again. When every file is reused, in the same
+//! order, and none was added or removed, the old index is the new one byte
+//! for byte and is kept as it is (see [`crate::index::Output::keep_previous`]).
 //!
 //! Format (text, one entry per line, in walk order):
 //!
 //! ```text
-//! cables-cache 1 <parser version> <index length in bytes>
+//! cables-cache 2 <parser version> <index length in bytes> <index stamp, hex>
 //! <size>\t<mtime ns>\t<xxh3 of content, hex>\t<offset>\t<length>\t<records>\t<warnings>\t<errors>\t<path as JSON string>
 //! ```
 //!
 //! The content hash is XXH3-64 (xxhash-rust): a change detector, not a
 //! defence against someone forging collisions, and it runs at memory
 //! speed, so hashing costs far less than reading the file. The index length
-//! in the header, and a check that a reused slice is whole lines of JSON
-//! objects, guard against an index edited since it was written; such a
-//! slice is not reused (the file is parsed again).
+//! and stamp in the header guard against an index changed since it was
+//! written: the stamp is a hash of the index file's metadata (on Unix its
+//! mtime, ctime, inode and device, as git's index does; elsewhere its
+//! mtime), taken once the index is in place. Any write to the index, or a
+//! `touch`, changes its ctime, so an edited index is not used at all (every
+//! file is parsed again). Reused slices are then copied without reading
+//! them line by line.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 /// Content hash used by the cache.
@@ -31,7 +37,36 @@ pub fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
-const MAGIC: &str = "cables-cache 1";
+const MAGIC: &str = "cables-cache 2";
+
+/// The stamp of an index file: a hash of its length and the metadata any
+/// change to it would change (see the module documentation).
+pub fn stamp(meta: &fs::Metadata) -> u128 {
+    #[cfg(unix)]
+    let fields = {
+        use std::os::unix::fs::MetadataExt;
+        format!(
+            "{} {}.{} {}.{} {} {}",
+            meta.len(),
+            meta.mtime(),
+            meta.mtime_nsec(),
+            meta.ctime(),
+            meta.ctime_nsec(),
+            meta.ino(),
+            meta.dev()
+        )
+    };
+    #[cfg(not(unix))]
+    let fields = {
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        format!("{} {}", meta.len(), mtime)
+    };
+    xxhash_rust::xxh3::xxh3_128(fields.as_bytes())
+}
 
 /// What the cache knows about one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,39 +135,53 @@ impl Entry {
 }
 
 /// The previous run: its cache entries, read in walk order, and its index,
-/// read forward to copy record lines.
+/// from which runs of record lines are copied.
 pub struct Previous {
     entries: io::Lines<BufReader<File>>,
     peeked: Option<Entry>,
-    index: BufReader<File>,
-    index_pos: u64,
-    /// The byte before `index_pos`.
-    last: Option<u8>,
+    index: File,
+    len: u64,
+    buf: Vec<u8>,
 }
+
+/// Bytes copied from the old index at a time.
+const COPY_CHUNK: usize = 1 << 20;
 
 impl Previous {
     /// Open the cache at `cache` and the index at `index`. `None` when
     /// either is missing, unreadable, of another parser version, or the
-    /// index's length is not the one the cache recorded.
+    /// index's length or stamp is not the one the cache recorded.
     pub fn open(cache: &Path, index: &Path, parser: &str) -> Option<Previous> {
         let mut lines = BufReader::new(File::open(cache).ok()?).lines();
         let head = lines.next()?.ok()?;
-        let mut parts = head.rsplitn(2, ' ');
+        let mut parts = head.rsplitn(3, ' ');
+        let stamp_hex = parts.next()?;
         let len: u64 = parts.next()?.parse().ok()?;
         if parts.next()? != format!("{MAGIC} {parser}") {
             return None;
         }
         let file = File::open(index).ok()?;
-        if file.metadata().ok()?.len() != len {
+        let meta = file.metadata().ok()?;
+        if meta.len() != len || format!("{:032x}", stamp(&meta)) != stamp_hex {
             return None;
         }
         Some(Previous {
             entries: lines,
             peeked: None,
-            index: BufReader::new(file),
-            index_pos: 0,
-            last: None,
+            index: file,
+            len,
+            buf: Vec::new(),
         })
+    }
+
+    /// The length of the old index in bytes.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Whether the old index is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
     }
 
     /// The entry for `path`, if the cache has one. Paths must be asked for
@@ -153,30 +202,38 @@ impl Previous {
         }
     }
 
-    /// The record lines of `e` from the old index, checked to be `records`
-    /// whole lines of JSON objects. Entries must be read in increasing
-    /// offset order.
-    pub fn lines_of(&mut self, e: &Entry) -> Option<Vec<u8>> {
-        if e.offset < self.index_pos {
-            return None;
+    /// Whether the record lines of `e` lie inside the old index.
+    pub fn holds(&self, e: &Entry) -> bool {
+        e.offset
+            .checked_add(e.len)
+            .is_some_and(|end| end <= self.len)
+    }
+
+    /// Give the bytes `offset..offset + len` of the old index to `out`, in
+    /// chunks of at most 1 MiB (one buffer, reused). An error when the old
+    /// index cannot be read or has become shorter since it was opened.
+    pub fn copy(
+        &mut self,
+        offset: u64,
+        len: u64,
+        out: &mut dyn FnMut(&[u8]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.index.seek(SeekFrom::Start(offset))?;
+        self.buf.resize(COPY_CHUNK, 0);
+        let mut left = len;
+        while left > 0 {
+            let want = usize::try_from(left).map_or(COPY_CHUNK, |l| l.min(COPY_CHUNK));
+            let n = self.index.read(&mut self.buf[..want])?;
+            if n == 0 {
+                return Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "the previous index became shorter during the run",
+                ));
+            }
+            out(&self.buf[..n])?;
+            left -= n as u64;
         }
-        let skip = e.offset - self.index_pos;
-        if skip > 0 {
-            io::copy(&mut (&mut self.index).take(skip - 1), &mut io::sink()).ok()?;
-            let mut b = [0u8];
-            self.index.read_exact(&mut b).ok()?;
-            self.last = Some(b[0]);
-        }
-        let mut buf = vec![0; usize::try_from(e.len).ok()?];
-        self.index.read_exact(&mut buf).ok()?;
-        self.index_pos = e.offset + e.len;
-        let whole = buf
-            .split_inclusive(|&b| b == b'\n')
-            .all(|l| l.first() == Some(&b'{') && l.ends_with(b"}\n"));
-        let at_line_start = e.offset == 0 || self.last == Some(b'\n');
-        self.last = buf.last().copied().or(self.last);
-        let n = memchr::memchr_iter(b'\n', &buf).count();
-        (whole && at_line_start && n == e.records).then_some(buf)
+        Ok(())
     }
 }
 
@@ -193,15 +250,15 @@ impl Writer {
     /// Create the cache file at `path`.
     pub fn create(path: &Path, parser: &str) -> io::Result<Writer> {
         let mut out = io::BufWriter::with_capacity(1 << 16, File::create(path)?);
-        out.write_all(Self::header(parser, 0).as_bytes())?;
+        out.write_all(Self::header(parser, 0, 0).as_bytes())?;
         Ok(Writer {
             out,
             parser: parser.to_string(),
         })
     }
 
-    fn header(parser: &str, index_len: u64) -> String {
-        format!("{MAGIC} {parser} {index_len:020}\n")
+    fn header(parser: &str, index_len: u64, stamp: u128) -> String {
+        format!("{MAGIC} {parser} {index_len:020} {stamp:032x}\n")
     }
 
     /// Add one file's entry.
@@ -209,12 +266,12 @@ impl Writer {
         self.out.write_all(e.to_line().as_bytes())
     }
 
-    /// Fill in the index length and flush.
-    pub fn finish(self, index_len: u64) -> io::Result<()> {
-        use std::io::{Seek, SeekFrom};
+    /// Fill in the length and stamp of the index (its metadata once it is
+    /// in place) and flush.
+    pub fn finish(self, index: &fs::Metadata) -> io::Result<()> {
         let mut f = self.out.into_inner().map_err(|e| e.into_error())?;
         f.seek(SeekFrom::Start(0))?;
-        f.write_all(Self::header(&self.parser, index_len).as_bytes())?;
+        f.write_all(Self::header(&self.parser, index.len(), stamp(index)).as_bytes())?;
         f.sync_all()
     }
 }
@@ -263,14 +320,41 @@ mod tests {
         }
         let mut w = Writer::create(&cache, "v").unwrap();
         w.out.write_all(&body).unwrap();
-        w.finish(8).unwrap();
+        w.finish(&std::fs::metadata(&idx).unwrap()).unwrap();
         assert!(Previous::open(&cache, &idx, "other").is_none());
         let mut prev = Previous::open(&cache, &idx, "v").unwrap();
+        assert_eq!(prev.len(), 8);
+        let mut copied = Vec::new();
         let x = prev.lookup("a/x.txt").unwrap();
-        assert_eq!(prev.lines_of(&x).as_deref(), Some(&b"{A}\n"[..]));
+        assert!(prev.holds(&x));
+        prev.copy(x.offset, x.len, &mut |b| {
+            copied.extend_from_slice(b);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(copied, b"{A}\n");
         // a/y.txt was deleted; a-b.txt is new and sorts after "a/" by walk order.
         assert_eq!(prev.lookup("a/z.txt"), None);
         let b = prev.lookup("b.txt").unwrap();
-        assert_eq!(prev.lines_of(&b).as_deref(), Some(&b"{B}\n"[..]));
+        assert_eq!((b.offset, b.len), (4, 4));
+        // Past the end of the old index: not held, and a copy fails.
+        let past = Entry { offset: 6, ..b };
+        assert!(!prev.holds(&past));
+        assert!(prev.copy(past.offset, past.len, &mut |_| Ok(())).is_err());
+    }
+
+    #[test]
+    fn an_index_changed_since_it_was_written_is_not_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = dir.path().join("i");
+        let cache = dir.path().join("c");
+        std::fs::write(&idx, b"{A}\n").unwrap();
+        let w = Writer::create(&cache, "v").unwrap();
+        w.finish(&std::fs::metadata(&idx).unwrap()).unwrap();
+        assert!(Previous::open(&cache, &idx, "v").is_some());
+        // Same length, other bytes: the ctime (and mtime) change.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&idx, b"{B}\n").unwrap();
+        assert!(Previous::open(&cache, &idx, "v").is_none());
     }
 }

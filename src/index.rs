@@ -162,6 +162,15 @@ pub trait Output {
     fn position(&self) -> u64 {
         0
     }
+    /// Called at the end of an incremental run when nothing was written
+    /// and the output would be the previous index byte for byte (every
+    /// file reused, in the same order, none added or removed). Return
+    /// `true` to keep the previous index as the result (the output then
+    /// stays empty and must be discarded); `false` (the default) and the
+    /// bytes are written.
+    fn keep_previous(&mut self) -> bool {
+        false
+    }
 }
 
 /// An [`Output`] from a closure.
@@ -219,6 +228,9 @@ enum Job {
 /// What a worker gives back for one file.
 struct Done {
     rel: String,
+    /// Bytes of the file: its size from the walk when known, else the
+    /// bytes read.
+    size: u64,
     stat: Option<Stat>,
     hash: Option<u64>,
     outcome: Outcome,
@@ -247,6 +259,7 @@ fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>, split: bool) ->
             let r = document::unreadable(&rel, "E010", format!("cannot read file: {e}"));
             return Done {
                 rel,
+                size: stat.map_or(0, |s| s.size),
                 stat: None,
                 hash: None,
                 outcome: Outcome::Parsed(vec![r]),
@@ -254,10 +267,12 @@ fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>, split: bool) ->
         }
     };
     let hash = hashing.then(|| cache::hash(&bytes));
+    let size = stat.map_or(bytes.len() as u64, |s| s.size);
     if let (Some(old), Some(h)) = (old, hash) {
         if old.hash == h && old.size == bytes.len() as u64 {
             return Done {
                 rel,
+                size,
                 stat,
                 hash,
                 outcome: Outcome::Reuse(old),
@@ -284,6 +299,7 @@ fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>, split: bool) ->
     }
     Done {
         rel,
+        size,
         stat,
         hash,
         outcome: Outcome::Parsed(recs),
@@ -318,7 +334,7 @@ pub fn index_to(
     root: &Path,
     opts: &Options,
     out: &mut dyn Output,
-    mut inc: Option<&mut Incremental>,
+    inc: Option<&mut Incremental>,
     warn: &mut dyn FnMut(&str),
     tick: &mut dyn FnMut(u64),
 ) -> Result<Summary, Error> {
@@ -335,68 +351,13 @@ pub fn index_to(
         .sort_by_file_name();
     let mut pending: VecDeque<mpsc::Receiver<Done>> = VecDeque::with_capacity(WINDOW);
 
-    let mut finish = |done: Done,
-                      summary: &mut Summary,
-                      inc: &mut Option<&mut Incremental>|
-     -> Result<(), Error> {
-        summary.files += 1;
-        let start = out.position();
-        let (mut records, mut warnings, mut errors) = (0, 0, 0);
-        let mut parsed = match done.outcome {
-            Outcome::Parsed(recs) => Some(recs),
-            Outcome::Reuse(old) => {
-                let lines = inc
-                    .as_mut()
-                    .and_then(|i| i.previous.as_mut())
-                    .and_then(|p| p.lines_of(&old));
-                match lines {
-                    Some(lines) => {
-                        out.raw(&lines).map_err(Error::Sink)?;
-                        summary.reused += 1;
-                        (records, warnings, errors) = (old.records, old.warnings, old.errors);
-                        None
-                    }
-                    // The old index does not hold what the cache says: parse.
-                    None => Some(records_of_file_split(
-                        &root.join(&done.rel),
-                        &done.rel,
-                        kind_of(Path::new(&done.rel)).unwrap_or(Kind::Text),
-                        opts.split,
-                    )),
-                }
-            }
-        };
-        if let Some(recs) = parsed.take() {
-            for r in &recs {
-                let (w, e) = count(r);
-                warnings += w;
-                errors += e;
-                records += 1;
-                out.record(r).map_err(Error::Sink)?;
-            }
-        }
-        summary.documents += records;
-        summary.warnings += warnings;
-        summary.errors += errors;
-        let size = done.stat.map_or(0, |s| s.size);
-        summary.bytes += size;
-        tick(size);
-        if let (Some(i), Some(stat), Some(hash)) = (inc.as_mut(), done.stat, done.hash) {
-            let end = out.position();
-            let e = cache::Entry {
-                path: done.rel,
-                size: stat.size,
-                mtime: stat.mtime,
-                hash,
-                offset: start,
-                len: end - start,
-                records,
-                warnings,
-                errors,
-            };
-            i.writer.add(&e).map_err(Error::Sink)?;
-        }
-        Ok(())
+    let mut w = Sequencer {
+        out,
+        inc,
+        run: None,
+        root,
+        split,
+        tick,
     };
 
     for entry in walker {
@@ -447,8 +408,14 @@ pub fn index_to(
             continue;
         }
         let utf8_name = path.to_str().is_some();
-        let stat = entry.metadata().ok().map(|m| stat_of(&m));
-        let old = match (inc.as_mut().and_then(|i| i.previous.as_mut()), stat) {
+        // Size and mtime are needed only to match the cache (one lstat per
+        // file, on this thread); a full index counts the bytes it reads.
+        let stat = if hashing {
+            entry.metadata().ok().map(|m| stat_of(&m))
+        } else {
+            None
+        };
+        let old = match (w.inc.as_mut().and_then(|i| i.previous.as_mut()), stat) {
             (Some(prev), Some(st)) if utf8_name => prev
                 .lookup(&rel)
                 .filter(|e| e.size == st.size && e.mtime == st.mtime),
@@ -464,7 +431,7 @@ pub fn index_to(
         };
         if pending.len() >= WINDOW {
             if let Some(rx) = pending.pop_front() {
-                finish(recv(rx), &mut summary, &mut inc)?;
+                w.finish(recv(rx), &mut summary)?;
             }
         }
         let (tx, rx) = mpsc::sync_channel(1);
@@ -482,6 +449,7 @@ pub fn index_to(
                     "internal error: the parser panicked on this file".into(),
                 )]),
                 rel,
+                size: 0,
                 stat: None,
                 hash: None,
             });
@@ -491,9 +459,132 @@ pub fn index_to(
         pending.push_back(rx);
     }
     while let Some(rx) = pending.pop_front() {
-        finish(recv(rx), &mut summary, &mut inc)?;
+        w.finish(recv(rx), &mut summary)?;
     }
+    w.end()?;
     Ok(summary)
+}
+
+/// Writes finished files in walk order. Record lines reused from the
+/// previous index are not copied at once: consecutive reused slices that
+/// are also consecutive in the old index make one run, copied in large
+/// chunks when something else must be written (or at the end). A run that
+/// is the whole old index, with nothing else written, is the old index
+/// itself: the output may keep it ([`Output::keep_previous`]).
+struct Sequencer<'a> {
+    out: &'a mut dyn Output,
+    inc: Option<&'a mut Incremental>,
+    /// The run of old-index bytes not yet written.
+    run: Option<std::ops::Range<u64>>,
+    root: &'a Path,
+    split: bool,
+    tick: &'a mut dyn FnMut(u64),
+}
+
+impl Sequencer<'_> {
+    /// The output position, counting the run not yet written.
+    fn position(&self) -> u64 {
+        self.out.position() + self.run.as_ref().map_or(0, |r| r.end - r.start)
+    }
+
+    /// Write the pending run, if any.
+    fn flush_run(&mut self) -> Result<(), Error> {
+        let Some(run) = self.run.take() else {
+            return Ok(());
+        };
+        let Some(prev) = self.inc.as_mut().and_then(|i| i.previous.as_mut()) else {
+            return Ok(());
+        };
+        let out = &mut *self.out;
+        prev.copy(run.start, run.end - run.start, &mut |b| out.raw(b))
+            .map_err(Error::Sink)
+    }
+
+    /// Write one finished file and add its cache entry.
+    fn finish(&mut self, done: Done, summary: &mut Summary) -> Result<(), Error> {
+        summary.files += 1;
+        let start = self.position();
+        let (mut records, mut warnings, mut errors) = (0, 0, 0);
+        let recs = match done.outcome {
+            Outcome::Parsed(recs) => Some(recs),
+            Outcome::Reuse(old) => {
+                let held = self
+                    .inc
+                    .as_ref()
+                    .and_then(|i| i.previous.as_ref())
+                    .is_some_and(|p| p.holds(&old));
+                if held {
+                    let range = old.offset..old.offset + old.len;
+                    match &mut self.run {
+                        Some(run) if run.end == range.start => run.end = range.end,
+                        _ => {
+                            self.flush_run()?;
+                            self.run = Some(range);
+                        }
+                    }
+                    summary.reused += 1;
+                    (records, warnings, errors) = (old.records, old.warnings, old.errors);
+                    None
+                } else {
+                    // The old index does not hold what the cache says: parse.
+                    Some(records_of_file_split(
+                        &self.root.join(&done.rel),
+                        &done.rel,
+                        kind_of(Path::new(&done.rel)).unwrap_or(Kind::Text),
+                        self.split,
+                    ))
+                }
+            }
+        };
+        if let Some(recs) = recs {
+            self.flush_run()?;
+            for r in &recs {
+                let (w, e) = count(r);
+                warnings += w;
+                errors += e;
+                records += 1;
+                self.out.record(r).map_err(Error::Sink)?;
+            }
+        }
+        summary.documents += records;
+        summary.warnings += warnings;
+        summary.errors += errors;
+        let size = done.size;
+        summary.bytes += size;
+        (self.tick)(size);
+        let end = self.position();
+        if let (Some(i), Some(stat), Some(hash)) = (self.inc.as_mut(), done.stat, done.hash) {
+            let e = cache::Entry {
+                path: done.rel,
+                size: stat.size,
+                mtime: stat.mtime,
+                hash,
+                offset: start,
+                len: end - start,
+                records,
+                warnings,
+                errors,
+            };
+            i.writer.add(&e).map_err(Error::Sink)?;
+        }
+        Ok(())
+    }
+
+    /// The end of the run: keep the old index when the output is it byte
+    /// for byte and the output agrees, else write the pending run.
+    fn end(&mut self) -> Result<(), Error> {
+        let whole_old = match self.inc.as_ref().and_then(|i| i.previous.as_ref()) {
+            Some(prev) => {
+                self.out.position() == 0 && self.run.clone().unwrap_or(0..0) == (0..prev.len())
+            }
+            None => false,
+        };
+        if whole_old && self.out.keep_previous() {
+            self.run = None;
+            return Ok(());
+        }
+        self.flush_run()
+    }
 }
 
 /// The result of a job. Workers always send one (panics are caught), so a
@@ -501,6 +592,7 @@ pub fn index_to(
 fn recv(rx: mpsc::Receiver<Done>) -> Done {
     rx.recv().unwrap_or_else(|_| Done {
         rel: String::new(),
+        size: 0,
         stat: None,
         hash: None,
         outcome: Outcome::Parsed(vec![document::unreadable(

@@ -12,7 +12,7 @@ use super::{Error, IndexArgs, EXIT_OK, EXIT_TROUBLE};
 
 pub fn run(a: IndexArgs) -> Result<u8, Error> {
     let start = Instant::now();
-    let mut sink = if a.incremental {
+    let sink = if a.incremental {
         match Sink::open_counted(&a.out) {
             Some(s) => s?,
             None => {
@@ -63,18 +63,13 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
             b.inc(bytes);
         }
     };
-    let mut reporting = Reporting {
-        sink: &mut sink,
+    let mut sink = KeepOrWrite {
+        sink,
+        keep: false,
         bar: &bar,
     };
-    let result = index::index_to(
-        &a.dir,
-        &opts,
-        &mut reporting,
-        inc.as_mut(),
-        &mut warn,
-        &mut tick,
-    );
+    let result = index::index_to(&a.dir, &opts, &mut sink, inc.as_mut(), &mut warn, &mut tick);
+    let KeepOrWrite { sink, keep, .. } = sink;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -97,15 +92,17 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
             return Err(Box::new(e));
         }
     };
-    let index_len = cables::index::Output::position(&sink);
-    if let Err(e) = sink.finish() {
+    let target = sink.target().map(|t| t.to_path_buf());
+    if keep {
+        // The previous index is the output byte for byte: it stays.
+        sink.abandon();
+    } else if let Err(e) = sink.finish() {
         remove_cache_tmp();
         return Err(Box::new(e));
     }
-    if let (Some(inc), Some((tmp, cache_path))) = (inc, &cache_paths) {
-        let res = inc
-            .writer
-            .finish(index_len)
+    if let (Some(inc), Some((tmp, cache_path)), Some(target)) = (inc, &cache_paths, target) {
+        let res = std::fs::metadata(&target)
+            .and_then(|meta| inc.writer.finish(&meta))
             .and_then(|()| std::fs::rename(tmp, cache_path));
         if let Err(e) = res {
             remove_cache_tmp();
@@ -137,15 +134,17 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
     Ok(EXIT_OK)
 }
 
-/// The output, naming on stderr each file that could not be read or
-/// decoded as its record goes by.
-struct Reporting<'a> {
-    sink: &'a mut Sink,
+/// The sink, plus whether the run chose to keep the previous index
+/// (`--incremental` with nothing changed). It names on stderr each file
+/// that could not be read or decoded as its record goes by.
+struct KeepOrWrite<'a> {
+    sink: Sink,
+    keep: bool,
     bar: &'a Option<indicatif::ProgressBar>,
 }
 
-impl index::Output for Reporting<'_> {
-    fn record(&mut self, r: &cables::record::Record) -> std::io::Result<()> {
+impl index::Output for KeepOrWrite<'_> {
+    fn record(&mut self, r: &cables::Record) -> std::io::Result<()> {
         if let Some(line) = super::file_error_line(r) {
             match self.bar {
                 Some(b) => b.suspend(|| eprintln!("cables: error: {line}")),
@@ -159,6 +158,11 @@ impl index::Output for Reporting<'_> {
     }
     fn position(&self) -> u64 {
         self.sink.position()
+    }
+    fn keep_previous(&mut self) -> bool {
+        // Only a file sink has a previous index to keep.
+        self.keep = self.sink.target().is_some();
+        self.keep
     }
 }
 

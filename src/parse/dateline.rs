@@ -43,7 +43,15 @@ pub fn parse(block: &str, offset: usize) -> Option<Dateline> {
     if text.len() > 160 || text.lines().count() > 3 {
         return None;
     }
+    // The pattern needs "dated" ("undated", "not dated") or a month's
+    // name; and a cheap match comes before the search for the captures.
+    if !(text.contains("dated") || MONTHS.iter().any(|m| text.contains(m))) {
+        return None;
+    }
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !RE.is_match(&flat) {
+        return None;
+    }
     let c = RE.captures(&flat)?;
     let place = c.name("place").map(|p| p.as_str().trim().to_string());
     // A sentence is not a place: places have few words and no verbs.

@@ -596,6 +596,7 @@ pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
                       // candidate.
     let mut best_num: Vec<(i32, usize)> = vec![(NONE, usize::MAX); n];
     let mut symbols_done: Vec<usize> = Vec::new();
+    let mut links: Vec<(usize, i32)> = Vec::new();
     for j in 0..m {
         while done < j && cands[done].group != cands[j].group {
             let d = &cands[done];
@@ -613,6 +614,48 @@ pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
             done += 1;
         }
         let c = &cands[j];
+        // The earlier candidates that `c` may follow as the next mark, and
+        // how well (the same for every item k, so found once per j).
+        links.clear();
+        if n > 1 {
+            let mut keys: [(u64, Option<u8>); 12] = [(0, None); 12];
+            let mut nk = 0;
+            let mut key = |k: (u64, Option<u8>)| {
+                keys[nk] = k;
+                nk += 1;
+            };
+            match c.suffix {
+                Some(sb) => {
+                    key((c.value, None));
+                    if sb > b'a' {
+                        key((c.value, Some(sb - 1)));
+                    }
+                }
+                None => {
+                    if c.value > 0 {
+                        key((c.value - 1, None));
+                        key((c.value - 1, Some(b'a')));
+                        key((c.value - 1, Some(b'b')));
+                    }
+                    key((c.value, None));
+                    if c.value > 1 {
+                        key((c.value - 2, None));
+                        for back in 1..=6 {
+                            key((c.value + back, None));
+                        }
+                    }
+                }
+            }
+            for key in &keys[..nk] {
+                if let Some(list) = by_key.get(key) {
+                    for &i in list {
+                        if let Some(t) = follows(&cands[i], c) {
+                            links.push((i, t));
+                        }
+                    }
+                }
+            }
+        }
         for k in 0..n {
             // Start a chain: items before k have no mark.
             let mut best = base(c) - MISSING * k as i32;
@@ -626,58 +669,28 @@ pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
             }
             let mut from = usize::MAX;
             if k > 0 {
-                let mut keys: Vec<(u64, Option<u8>)> = Vec::with_capacity(4);
-                match c.suffix {
-                    Some(sb) => {
-                        keys.push((c.value, None));
-                        if sb > b'a' {
-                            keys.push((c.value, Some(sb - 1)));
+                for &(i, t) in &links {
+                    // Item k follows item k-1, or k-2 with one mark missing.
+                    for (gap, kk) in [(0, k.wrapping_sub(1)), (1, k.wrapping_sub(2))] {
+                        if kk >= n {
+                            continue;
                         }
-                    }
-                    None => {
-                        if c.value > 0 {
-                            keys.push((c.value - 1, None));
-                            keys.push((c.value - 1, Some(b'a')));
-                            keys.push((c.value - 1, Some(b'b')));
+                        let prev = dp[i * n + kk];
+                        if prev == NONE {
+                            continue;
                         }
-                        keys.push((c.value, None));
-                        if c.value > 1 {
-                            keys.push((c.value - 2, None));
-                            for back in 1..=6 {
-                                keys.push((c.value + back, None));
-                            }
-                        }
-                    }
-                }
-                for key in keys {
-                    if let Some(list) = by_key.get(&key) {
-                        for &i in list {
-                            let Some(t) = follows(&cands[i], c) else {
+                        let step = if gap == 1 {
+                            if cands[i].value + 2 != c.value {
                                 continue;
-                            };
-                            // Item k follows item k-1, or k-2 with one mark missing.
-                            for (gap, kk) in [(0, k.wrapping_sub(1)), (1, k.wrapping_sub(2))] {
-                                if kk >= n {
-                                    continue;
-                                }
-                                let prev = dp[i * n + kk];
-                                if prev == NONE {
-                                    continue;
-                                }
-                                let step = if gap == 1 {
-                                    if cands[i].value + 2 != c.value {
-                                        continue;
-                                    }
-                                    4 - MISSING
-                                } else {
-                                    t
-                                };
-                                let sc = prev + base(c) + step;
-                                if sc > best {
-                                    best = sc;
-                                    from = i * n + kk;
-                                }
                             }
+                            4 - MISSING
+                        } else {
+                            t
+                        };
+                        let sc = prev + base(c) + step;
+                        if sc > best {
+                            best = sc;
+                            from = i * n + kk;
                         }
                     }
                 }
@@ -812,28 +825,42 @@ fn infer_markers(src: &str, cands: &[Candidate], marks: &[Option<usize>]) -> Vec
 pub fn symbol_candidates(src: &str, from: usize, to: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let text = &src[from..to];
-    let mut prev = ' ';
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if matches!(c, '*' | '†' | '‡' | '§' | '¶')
-            || (c == '|' && iter.peek().map(|p| p.1) == Some('|'))
+    let b = text.as_bytes();
+    let mut i = 0;
+    // Only the bytes that can start a symbol are looked at: '*', '|', and
+    // the lead bytes of '§', '¶' (0xC2) and '†', '‡' (0xE2).
+    while let Some(off) = b[i..]
+        .iter()
+        .position(|&x| matches!(x, b'*' | b'|' | 0xC2 | 0xE2))
+    {
+        i += off;
+        let (c, len) = match b[i] {
+            b'*' => ('*', 1),
+            // "||" as one mark; a lone '|' is not one.
+            b'|' if b.get(i + 1) == Some(&b'|') => ('|', 2),
+            b'|' => {
+                i += 1;
+                continue;
+            }
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !matches!(c, '†' | '‡' | '§' | '¶') {
+                    i += c.len_utf8();
+                    continue;
+                }
+                (c, c.len_utf8())
+            }
+        };
+        let prev = text[..i].chars().next_back().unwrap_or(' ');
+        let next = text[i + len..].chars().next().unwrap_or(' ');
+        let after_space_ok = prev == ' ' && c != '*' && c != '|';
+        if (!prev.is_whitespace() || after_space_ok)
+            && prev != '*'
+            && (next.is_whitespace() || next.is_ascii_punctuation() || matches!(next, '”' | '—'))
         {
-            let len = if c == '|' { 2 } else { c.len_utf8() };
-            let next = text[i + len..].chars().next().unwrap_or(' ');
-            let after_space_ok = prev == ' ' && c != '*' && c != '|';
-            if (!prev.is_whitespace() || after_space_ok)
-                && prev != '*'
-                && (next.is_whitespace()
-                    || next.is_ascii_punctuation()
-                    || matches!(next, '”' | '—'))
-            {
-                out.push(Span::new(from + i, from + i + len));
-            }
-            if c == '|' {
-                iter.next();
-            }
+            out.push(Span::new(from + i, from + i + len));
         }
-        prev = c;
+        i += len;
     }
     out
 }
@@ -933,5 +960,56 @@ mod tests {
             .map(|s| &src[s.start..s.end])
             .collect();
         assert_eq!(got, ["*", "†"]);
+    }
+
+    /// The character-by-character scan that `symbol_candidates` replaced.
+    fn symbol_candidates_by_char(src: &str, from: usize, to: usize) -> Vec<Span> {
+        let mut out = Vec::new();
+        let text = &src[from..to];
+        let mut prev = ' ';
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if matches!(c, '*' | '†' | '‡' | '§' | '¶')
+                || (c == '|' && iter.peek().map(|p| p.1) == Some('|'))
+            {
+                let len = if c == '|' { 2 } else { c.len_utf8() };
+                let next = text[i + len..].chars().next().unwrap_or(' ');
+                let after_space_ok = prev == ' ' && c != '*' && c != '|';
+                if (!prev.is_whitespace() || after_space_ok)
+                    && prev != '*'
+                    && (next.is_whitespace()
+                        || next.is_ascii_punctuation()
+                        || matches!(next, '”' | '—'))
+                {
+                    out.push(Span::new(from + i, from + i + len));
+                }
+                if c == '|' {
+                    iter.next();
+                }
+            }
+            prev = c;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn symbols_as_the_char_scan(
+            v in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "*", "|", "†", "‡", "§", "¶", " ", "\n", "a", ".", "”", "—", "’", "Â", "€", "1",
+                ]),
+                0..40,
+            ),
+            cut in 0usize..3,
+        ) {
+            let src: String = v.concat();
+            // From a character boundary inside, to the end.
+            let from = src.char_indices().nth(cut).map_or(src.len(), |(i, _)| i);
+            proptest::prop_assert_eq!(
+                symbol_candidates(&src, from, src.len()),
+                symbol_candidates_by_char(&src, from, src.len())
+            );
+        }
     }
 }

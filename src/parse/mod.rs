@@ -120,9 +120,16 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
 
     // Footnote marks.
     let mark_from = head_span.map_or(from, |s| s.start);
-    let cands = footnotes::candidates(src, mark_from, notes_start, &marker_spans, head_line_end);
-    let cands = footnotes::with_symbols(src, mark_from, notes_start, cands);
     let n_items = list.as_ref().map_or(0, |l| l.items.len());
+    // Without a list there is nothing to align the candidates with (most
+    // documents): they are not looked for.
+    let cands = if n_items == 0 {
+        Vec::new()
+    } else {
+        let cands =
+            footnotes::candidates(src, mark_from, notes_start, &marker_spans, head_line_end);
+        footnotes::with_symbols(src, mark_from, notes_start, cands)
+    };
     let alignment = footnotes::align(src, &cands, n_items);
     let mut cuts: Vec<Span> = marker_spans.clone();
     let mark_spans: Vec<Option<Span>> = alignment
@@ -534,19 +541,23 @@ pub fn clean(src: &str, span: Span, cuts: &[Span]) -> String {
     if pos < span.end {
         out.push_str(&src[pos..span.end]);
     }
-    if !out.contains('\n') && !out.contains('\r') {
+    if memchr::memchr2(b'\n', b'\r', out.as_bytes()).is_none() {
         let t = out.trim();
         if t.len() != out.len() {
             return t.to_string();
         }
         return out;
     }
-    let lines: Vec<&str> = out
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    lines.join("\n")
+    // Its lines trimmed, the empty ones dropped, joined by "\n". (Split at
+    // "\n" only, as `str::lines`: a "\r" before it is trimmed away.)
+    let mut joined = String::with_capacity(out.len());
+    for line in out.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        if !joined.is_empty() {
+            joined.push('\n');
+        }
+        joined.push_str(line);
+    }
+    joined
 }
 
 /// Report "[Page" without a closing bracket.
@@ -759,3 +770,23 @@ fn file_in_note(note: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod clean_tests {
+    use super::*;
+
+    #[test]
+    fn clean_trims_lines_and_drops_empty_ones() {
+        let cases = [
+            ("  one line  ", "one line"),
+            ("a\r\n  b \r\n\r\n c\n", "a\nb\nc"),
+            ("a\rb", "a\rb"),
+            (" a \n\n\n b", "a\nb"),
+            ("\u{a0}x\u{2003}\ny", "x\ny"),
+            ("\n\n", ""),
+        ];
+        for (src, want) in cases {
+            assert_eq!(clean(src, Span::new(0, src.len()), &[]), want, "{src:?}");
+        }
+    }
+}
