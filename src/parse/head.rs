@@ -86,7 +86,7 @@ pub fn is_short_line(text: &str) -> bool {
 /// index run). On a text of at most 250 characters the bounds cannot
 /// bind, so the same pattern with unbounded gaps gives the same answer
 /// at a fraction of the cost; longer texts use the bounded one.
-const TO_SRC: &str = r"^(?:No\. \d+[½a-z]?\.\s+|\d+[a-z]?\.\s+|[A-Z]\.\s+)?(?:The |Mr\.? |Mrs\. |Messrs\. |Señor |Senor |Sir |Lord |Earl |Count |Baron |Prince |Marquis |M\. |Dr\. |General |Admiral |Colonel |Captain |Commander |Consul |Acting |President |Secretary |Chargé |Minister |Ambassador |Viscount |Duke |Lieutenant |Major |Rear |Vice |Her |His |Queen |King |Emperor |Monsieur |Don |Herr |Baron |Chevalier |Commissioner |Governor |Senator |Representative |Professor |Mr|[A-Z][a-z]+ [A-Z]).{0,250}? to (?:the |Mr|Mrs|Sir|Lord|Earl|Count|Baron|Señor|Senor|M\.|[A-Z]).{0,250}$";
+const TO_SRC: &str = r"^(?:No\. \d+[½a-z]?\.\s+|\d+[a-z]?\.\s+|[A-Z]\.\s+)?(?:The |Mr\.? |Mrs\. |Messrs\. |Señor |Senor |Sir |Lord |Earl |Count |Baron |Prince |Marquis |M\. |Dr\. |General |Admiral |Colonel |Captain |Commander |Consul |Acting |President |Secretary |Chargé |Minister |Ambassador |Viscount |Duke |Lieutenant |Major |Rear |Vice |Her |His |Queen |King |Emperor |Monsieur |Don |Herr |Baron |Chevalier |Commissioner |Governor |Senator |Representative |Professor |Mr|[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]).{0,250}? to (?:the |all the |Mr|Mrs|Sir|Lord|Earl|Count|Baron|Señor|Senor|M\.|[A-Z]).{0,250}$";
 static TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(TO_SRC).expect("regex"));
 static TO_SHORT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&TO_SRC.replace(".{0,250}", ".*")).expect("regex"));
@@ -117,8 +117,10 @@ pub fn is_strong_head(text: &str) -> bool {
 }
 
 /// In "SENDER to RECIPIENT" the sender is a name or a title: its words are
-/// capitalised but for particles ("The Ambassador in China (Gauss)"), unlike
-/// a sentence ("The memorandum referred to the War Trade Committee …").
+/// capitalised but for particles ("The Ambassador in China (Gauss)", "The
+/// Russian Chargé d’affaires"), unlike a sentence ("The memorandum referred
+/// to the War Trade Committee …"). A short apposition between commas may be
+/// in lower case ("Mr. Martin, consul at Nanking, to Mr. Rockhill.").
 fn sender_words_are_names(flat: &str) -> bool {
     const SMALL: &[&str] = &[
         "of", "the", "in", "at", "for", "and", "on", "de", "la", "le", "von", "van", "del", "da",
@@ -127,11 +129,31 @@ fn sender_words_are_names(flat: &str) -> bool {
     let Some(i) = flat.find(" to ") else {
         return false;
     };
-    flat[..i].split_whitespace().all(|w| {
-        let w =
-            w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '“' | '”' | '"' | '[' | ']'));
-        w.is_empty() || SMALL.contains(&w) || !w.chars().next().is_some_and(char::is_lowercase)
-    })
+    let sender = &flat[..i];
+    let name_words = |part: &str| {
+        part.split_whitespace().all(|w| {
+            let w = w
+                .trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '“' | '”' | '"' | '[' | ']'));
+            w.is_empty()
+                || SMALL.contains(&w)
+                || w.starts_with("d’")
+                || w.starts_with("d'")
+                || !w.chars().next().is_some_and(char::is_lowercase)
+        })
+    };
+    // "NAME, apposition," : the name in capitals, the apposition short.
+    if let Some((name, rest)) = sender.split_once(", ") {
+        if let Some(appos) = rest.strip_suffix(',') {
+            if !name.is_empty()
+                && name_words(name)
+                && !appos.contains(',')
+                && appos.split_whitespace().count() <= 6
+            {
+                return true;
+            }
+        }
+    }
+    name_words(sender)
 }
 
 /// True when a block is the body itself, not a head: a salutation ("Sir:",
@@ -418,6 +440,43 @@ mod tests {
             ),
         ] {
             assert_eq!(is_editorial_line(l), want, "{l}");
+        }
+    }
+
+    #[test]
+    fn strong_head_table() {
+        for (text, want) in [
+            // frus1901China d13
+            (
+                "The Russian Chargé d’affaires to the Acting Secretary of State.",
+                true,
+            ),
+            // frus1901China d300
+            ("Mr. Martin, consul at Nanking, to Mr. Rockhill.", true),
+            // frus1861 d1
+            (
+                "Mr. Black (Secretary of State) to all the ministers of the United States.",
+                true,
+            ),
+            // frus1872p2v5 d77
+            (
+                "Brigadier-General Canby to the Assistant Adjutant-General at San Francisco.",
+                true,
+            ),
+            // the seed's head
+            ("Mr. Seward to Mr. Adams.", true),
+            // sentences that read "X to Y"
+            (
+                "The memorandum referred to the War Trade Committee was returned.",
+                false,
+            ),
+            (
+                "Mr. Martin, who was sent by the consul to meet them, to Mr. Rockhill.",
+                false,
+            ),
+            ("Sir: I have the honor to transmit to you a copy.", false),
+        ] {
+            assert_eq!(is_strong_head(text), want, "{text}");
         }
     }
 
