@@ -135,6 +135,23 @@ fn usage_errors_and_missing_root_exit_2() {
 }
 
 #[test]
+fn parse_names_a_missing_file_once_and_exits_2() {
+    let out = bin()
+        .args(["parse", "/no/such/file.txt"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        ["cables: error: /no/such/file.txt: not a readable file"],
+    );
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0].diagnostics[0].code, "E010");
+}
+
+#[test]
 fn other_files_are_skipped_and_counted() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(

@@ -12,6 +12,7 @@ pub fn run(a: ParseArgs) -> Result<u8, Error> {
     let mut code = EXIT_OK;
     for f in &a.files {
         let shown = f.to_string_lossy().into_owned();
+        let mut reported = false;
         let records = if shown == "-" {
             let mut buf = Vec::new();
             std::io::stdin().lock().read_to_end(&mut buf)?;
@@ -20,12 +21,13 @@ pub fn run(a: ParseArgs) -> Result<u8, Error> {
             if !f.is_file() {
                 eprintln!("cables: error: {}", cables::hint::not_a_file(f));
                 code = EXIT_TROUBLE;
+                reported = true;
             }
             let kind = kind_of(f).unwrap_or(Kind::Text);
             records_of_file_split(f, &shown, kind, a.split)
         };
         for r in &records {
-            if let Some(line) = super::file_error_line(r) {
+            if let Some(line) = super::file_error_line(r).filter(|_| !reported) {
                 eprintln!("cables: error: {line}");
             }
             sink.write(r)?;
