@@ -668,7 +668,9 @@ fn prev_is_inclosure(src: &str, ls: &[lines::Line], i: usize) -> bool {
         .map(|l| l.text(src).trim())
         .filter(|t| !t.is_empty() && !is_marker_line(t));
     match before.next() {
-        Some(t) if t.chars().count() <= 3 => true,
+        // A label has a letter or a digit: a stray "." closing a list
+        // (frus1901China d5) is none.
+        Some(t) if t.chars().count() <= 3 => t.chars().any(char::is_alphanumeric),
         Some(t) => is_inclosure_label(t),
         None => false,
     }
@@ -861,6 +863,13 @@ mod tests {
                 "frus1882 d189|d190: No. N. over a title",
                 "No. 1.\nThe Earl of Clarendon to Sir F. Bruce.\n\nSir: Text.\n\nI have, &c.,\n\nCLARENDON.\n\nNo. 2.\nConvention between Her Majesty and the United States of America relative to naturalization. Signed at London May 13, 1870.\n\nHer Majesty the Queen of the United Kingdom.",
                 &["No. 1.", "No. 2."],
+            ),
+            (
+                // frus1901China d5 | d6: a stray "." closes d5's list; it is
+                // no short label ("A.") of an inclosure.
+                "frus1901China d5|d6: a stray period is no label",
+                "Mr. Wu to Mr. Hay.\n\nHave received a telegram.\n\n• Yu Lien-yuen, Taotai at Shanghai.\n• Kwang-hsu, twenty-sixth year, sixth moon, 23d day (July 19, 1900)\n.\n\nThe President to the Emperor of China.\n\nThe President of the United States to the Emperor of China, greeting:",
+                &["Mr. Wu", "The President to"],
             ),
             (
                 // frus1882 d394: a two-line head after an inclosure label

@@ -209,7 +209,7 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
 }
 
 #[test]
-#[ignore = "issue 8 bar not met (2026-11-27): documents found 0.971 in each join (frus1861 and frus1901China documents with no head, frus1882 sections of an inclosure); per field 0.960-0.992 of the single-file score, nearly all from the documents not found; 11 of 4552 one-document files split; run with --ignored"]
+#[ignore = "issue 8 bar not met (2026-11-27): documents found 0.972 in each join (frus1861 and frus1901China documents with no head, frus1882 sections of an inclosure); per field 0.960-0.992 of the single-file score, nearly all from the documents not found; 11 of 4552 one-document files split; run with --ignored"]
 fn volumes_joined_into_one_file() {
     let Some(vols) = volumes() else {
         eprintln!("multidoc: ../shared/corpus/frus-full is absent; skipped");
