@@ -780,6 +780,15 @@ fn short(t: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The first line of each part `split` finds in `text`.
+    fn first_lines(text: &str) -> Vec<&str> {
+        split(text)
+            .parts
+            .iter()
+            .map(|p| text[p.span.start..p.span.end].lines().next().unwrap_or(""))
+            .collect()
+    }
+
     /// (text, the first line of each part).
     #[test]
     fn parts_table() {
@@ -813,12 +822,7 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            let sp = split(text);
-            let got: Vec<&str> = sp
-                .parts
-                .iter()
-                .map(|p| text[p.span.start..p.span.end].lines().next().unwrap_or(""))
-                .collect();
+            let got = first_lines(text);
             assert_eq!(got.len(), want.len(), "{text:?}: {got:?}");
             for (g, w) in got.iter().zip(want.iter()) {
                 assert!(g.starts_with(w), "{text:?}: {got:?}");
@@ -928,12 +932,7 @@ mod tests {
             ),
         ];
         for (name, text, want) in cases {
-            let sp = split(text);
-            let got: Vec<&str> = sp
-                .parts
-                .iter()
-                .map(|p| text[p.span.start..p.span.end].lines().next().unwrap_or(""))
-                .collect();
+            let got = first_lines(text);
             assert_eq!(got.len(), want.len(), "{name}: {got:?}");
             for (g, w) in got.iter().zip(want.iter()) {
                 assert!(g.starts_with(w), "{name}: {got:?}");
