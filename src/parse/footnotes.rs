@@ -510,8 +510,9 @@ const SMALL_NUMBER_WORDS: &[&str] = &[
     "pp. ",
 ];
 
-/// Symbol marks in the order printers use them.
-pub const SYMBOLS: [&str; 6] = ["*", "†", "‡", "§", "||", "¶"];
+/// Symbol marks in the order printers use them; "ǁ" (U+01C1) is printed
+/// for "||" in some volumes and "**" follows "¶".
+pub const SYMBOLS: [&str; 7] = ["*", "†", "‡", "§", "||", "¶", "**"];
 
 /// Value given to symbol candidates: `SYMBOL_BASE + position in SYMBOLS`.
 pub const SYMBOL_BASE: u64 = 1 << 40;
@@ -531,7 +532,8 @@ pub fn with_symbols(
     let first_group = cands.last().map_or(0, |c| c.group) + 2;
     for (group, s) in (first_group..).zip(syms) {
         let text = &src[s.start..s.end];
-        let pos = SYMBOLS.iter().position(|x| *x == text).unwrap_or(0) as u64;
+        let key = if text == "ǁ" { "||" } else { text };
+        let pos = SYMBOLS.iter().position(|x| *x == key).unwrap_or(0) as u64;
         cands.push(Candidate {
             span: s,
             cut: s,
@@ -963,21 +965,24 @@ fn infer_markers(src: &str, cands: &[Candidate], marks: &[Option<usize>]) -> Vec
     out
 }
 
-/// Symbol marks ("*", "†", "‡", "§", "||", "¶") glued to text, for lists
-/// whose marks are symbols.
+/// Symbol marks ("*", "†", "‡", "§", "||", "ǁ", "¶", "**") glued to text,
+/// for lists whose marks are symbols; also "*" that opens a line before a
+/// word ("\n* Frank Cobb."), where a closing line carries its note.
 pub fn symbol_candidates(src: &str, from: usize, to: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let text = &src[from..to];
     let b = text.as_bytes();
     let mut i = 0;
     // Only the bytes that can start a symbol are looked at: '*', '|', and
-    // the lead bytes of '§', '¶' (0xC2) and '†', '‡' (0xE2).
+    // the lead bytes of '§', '¶' (0xC2), 'ǁ' (0xC7) and '†', '‡' (0xE2).
     while let Some(off) = b[i..]
         .iter()
-        .position(|&x| matches!(x, b'*' | b'|' | 0xC2 | 0xE2))
+        .position(|&x| matches!(x, b'*' | b'|' | 0xC2 | 0xC7 | 0xE2))
     {
         i += off;
         let (c, len) = match b[i] {
+            // "**" as one mark.
+            b'*' if b.get(i + 1) == Some(&b'*') => ('*', 2),
             b'*' => ('*', 1),
             // "||" as one mark; a lone '|' is not one.
             b'|' if b.get(i + 1) == Some(&b'|') => ('|', 2),
@@ -987,7 +992,7 @@ pub fn symbol_candidates(src: &str, from: usize, to: usize) -> Vec<Span> {
             }
             _ => {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                if !matches!(c, '†' | '‡' | '§' | '¶') {
+                if !matches!(c, '†' | '‡' | '§' | '¶' | 'ǁ') {
                     i += c.len_utf8();
                     continue;
                 }
@@ -997,10 +1002,16 @@ pub fn symbol_candidates(src: &str, from: usize, to: usize) -> Vec<Span> {
         let prev = text[..i].chars().next_back().unwrap_or(' ');
         let next = text[i + len..].chars().next().unwrap_or(' ');
         let after_space_ok = prev == ' ' && c != '*' && c != '|';
-        if (!prev.is_whitespace() || after_space_ok)
+        let line_start = prev == '\n'
+            && c == '*'
+            && len == 1
+            && text[i + 1..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(char::is_alphabetic));
+        let glued = (!prev.is_whitespace() || after_space_ok)
             && prev != '*'
-            && (next.is_whitespace() || next.is_ascii_punctuation() || matches!(next, '”' | '—'))
-        {
+            && (next.is_whitespace() || next.is_ascii_punctuation() || matches!(next, '”' | '—'));
+        if line_start || glued {
             out.push(Span::new(from + i, from + i + len));
         }
         i += len;
@@ -1219,12 +1230,54 @@ mod tests {
 
     #[test]
     fn symbols() {
-        let src = "word* and * * * * and x† y";
-        let got: Vec<&str> = symbol_candidates(src, 0, src.len())
-            .iter()
-            .map(|s| &src[s.start..s.end])
-            .collect();
-        assert_eq!(got, ["*", "†"]);
+        let cases: &[(&str, &[&str])] = &[
+            ("word* and * * * * and x† y", &["*", "†"]),
+            // frus1934v04 d494: "ǁ" (U+01C1) printed for "||".
+            ("through the free market.ǁ The Chamber", &["ǁ"]),
+            // frus1864p4 d257: "**" is one mark, the one after "¶"; the
+            // repeat after a space is not.
+            ("millimetre in height.** **\n", &["**"]),
+            // frus1919Parisv01 d133: a star that opens a line before a word.
+            ("Editorial Director\n\n* Frank Cobb.", &["*"]),
+            ("Text.\n* * *\nMore.", &[]),
+        ];
+        for (src, want) in cases {
+            let got: Vec<&str> = symbol_candidates(src, 0, src.len())
+                .iter()
+                .map(|s| &src[s.start..s.end])
+                .collect();
+            assert_eq!(&got, want, "{src:?}");
+        }
+    }
+
+    /// Symbol marks aligned with the list (inputs cut from the documents
+    /// named; expected: the TEI `@n` of their notes).
+    #[test]
+    fn symbol_marks_table() {
+        let cases: &[(&str, &[&str])] = &[
+            // frus1919Parisv01 d133
+            (
+                "Samuel Gompers and another.\n\nEditorial Director\n\n* Frank Cobb.",
+                &["*"],
+            ),
+            // frus1934v04 d494 (notes 6 to 10 of its list)
+            (
+                "Report on Chile.5 … debt service* … in the free market.† … their \
+                 future policy.‡ … fittest now survive.§ … through the free market.ǁ The",
+                &["5", "*", "†", "‡", "§", "ǁ"],
+            ),
+            // frus1864p4 d257 (notes 6 to 10 of its list)
+            (
+                "infamous punishment.|| … Divinity students.¶ ¶ … in height.** ** … \
+                 for military service.* … different religions.† †",
+                &["||", "¶", "**", "*", "†"],
+            ),
+        ];
+        for (src, want) in cases {
+            let c = with_symbols(src, 0, src.len(), candidates(src, 0, src.len(), &[], None));
+            let a = align(src, &c, want.len());
+            assert_eq!(a.markers, *want, "{src:?}");
+        }
     }
 
     /// The character-by-character scan that `symbol_candidates` replaced.
@@ -1234,22 +1287,30 @@ mod tests {
         let mut prev = ' ';
         let mut iter = text.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
-            if matches!(c, '*' | '†' | '‡' | '§' | '¶')
-                || (c == '|' && iter.peek().map(|p| p.1) == Some('|'))
-            {
-                let len = if c == '|' { 2 } else { c.len_utf8() };
+            let pair = matches!(c, '*' | '|') && iter.peek().map(|p| p.1) == Some(c);
+            if matches!(c, '*' | '†' | '‡' | '§' | '¶' | 'ǁ') || pair {
+                let len = if pair { 2 } else { c.len_utf8() };
                 let next = text[i + len..].chars().next().unwrap_or(' ');
                 let after_space_ok = prev == ' ' && c != '*' && c != '|';
-                if (!prev.is_whitespace() || after_space_ok)
-                    && prev != '*'
-                    && (next.is_whitespace()
-                        || next.is_ascii_punctuation()
-                        || matches!(next, '”' | '—'))
+                let mut rest = text[i..].chars();
+                let line_start = prev == '\n'
+                    && !pair
+                    && rest.next() == Some('*')
+                    && rest.next() == Some(' ')
+                    && rest.next().is_some_and(char::is_alphabetic);
+                if line_start
+                    || (!prev.is_whitespace() || after_space_ok)
+                        && prev != '*'
+                        && (next.is_whitespace()
+                            || next.is_ascii_punctuation()
+                            || matches!(next, '”' | '—'))
                 {
                     out.push(Span::new(from + i, from + i + len));
                 }
-                if c == '|' {
+                if pair {
+                    prev = c;
                     iter.next();
+                    continue;
                 }
             }
             prev = c;
@@ -1262,7 +1323,7 @@ mod tests {
         fn symbols_as_the_char_scan(
             v in proptest::collection::vec(
                 proptest::sample::select(vec![
-                    "*", "|", "†", "‡", "§", "¶", " ", "\n", "a", ".", "”", "—", "’", "Â", "€", "1",
+                    "*", "|", "†", "‡", "§", "¶", "ǁ", " ", "\n", "a", ".", "”", "—", "’", "Â", "€", "1",
                 ]),
                 0..40,
             ),
