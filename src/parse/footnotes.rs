@@ -320,7 +320,12 @@ pub fn candidates(
         let at_head_end = head_end == Some(end);
         // Marks glued to the digits of the text: every proper suffix of the
         // run is a weak candidate ("paragraph 485", "July 15, 19581").
-        if digits_end - start >= 2 && digits_end - start <= 7 {
+        // "Your 6913, March 16, 6 p.m.4": a number followed by its date is
+        // whole; the mark comes after the date.
+        let dated = src[end..]
+            .strip_prefix(", ")
+            .is_some_and(|r| MONTHS.iter().any(|m| r.starts_with(m)));
+        if digits_end - start >= 2 && digits_end - start <= 7 && !dated {
             for cut_at in start + 1..digits_end {
                 if b[cut_at] == b'0' && cut_at + 1 < digits_end {
                     continue;
@@ -457,22 +462,24 @@ pub fn candidates(
 
 /// True when `before` ends with a month name and a space ("October ").
 fn after_month(before: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "January ",
-        "February ",
-        "March ",
-        "April ",
-        "May ",
-        "June ",
-        "July ",
-        "August ",
-        "September ",
-        "October ",
-        "November ",
-        "December ",
-    ];
     MONTHS.iter().any(|m| before.ends_with(m))
 }
+
+/// Month names with the space that follows them.
+const MONTHS: [&str; 12] = [
+    "January ",
+    "February ",
+    "March ",
+    "April ",
+    "May ",
+    "June ",
+    "July ",
+    "August ",
+    "September ",
+    "October ",
+    "November ",
+    "December ",
+];
 
 /// True when `before` ends with a word that introduces a number.
 fn after_reference_word(before: &str) -> bool {
@@ -593,6 +600,8 @@ fn follows(a: &Candidate, b: &Candidate) -> Option<i32> {
         (_, Some(sb)) if b.value == a.value && a.suffix.is_none_or(|sa| sb == sa + 1) => {
             return Some(4)
         }
+        // "8a" cited again.
+        (Some(sa), Some(sb)) if b.value == a.value && sa == sb => return Some(1),
         (_, Some(_)) => return None,
         _ => {}
     }
@@ -604,6 +613,10 @@ fn follows(a: &Candidate, b: &Candidate) -> Option<i32> {
         Some(0)
     } else if b.value == a.value.wrapping_add(2) {
         Some(-1)
+    } else if b.value > a.value && b.value - a.value <= 6 && a.value > 0 {
+        // Marks numbered through a volume skip notes printed elsewhere (in
+        // a dropped dateline, another document): "46 … 49".
+        Some(-2)
     } else if b.value < a.value && a.value - b.value <= 6 && b.value > 1 {
         // A note cited again further on repeats an earlier mark
         // ("25, 26, 27, 28, 29, 28").
@@ -650,6 +663,22 @@ pub fn align_hinted(src: &str, cands: &[Candidate], n: usize, first_unmarked: bo
         return Alignment::default();
     }
     let m = cands.len();
+    if std::env::var_os("CABLES_DEBUG_MARKS").is_some() {
+        for (i, c) in cands.iter().enumerate() {
+            let a = src[..c.span.start]
+                .char_indices()
+                .rev()
+                .nth(20)
+                .map_or(0, |x| x.0);
+            eprintln!(
+                "DBG {i} v={} s={} g={} {:?}",
+                c.value,
+                c.strength,
+                c.group,
+                &src[a..c.span.end]
+            );
+        }
+    }
     // The table below is candidates × items; beyond a few million cells (a
     // file of 100,000 notes) a greedy walk takes its place, so time and
     // memory stay linear.
@@ -691,7 +720,7 @@ pub fn align_hinted(src: &str, cands: &[Candidate], n: usize, first_unmarked: bo
         // how well (the same for every item k, so found once per j).
         links.clear();
         if n > 1 {
-            let mut keys: [(u64, Option<u8>); 12] = [(0, None); 12];
+            let mut keys: [(u64, Option<u8>); 16] = [(0, None); 16];
             let mut nk = 0;
             let mut key = |k: (u64, Option<u8>)| {
                 keys[nk] = k;
@@ -700,6 +729,7 @@ pub fn align_hinted(src: &str, cands: &[Candidate], n: usize, first_unmarked: bo
             match c.suffix {
                 Some(sb) => {
                     key((c.value, None));
+                    key((c.value, Some(sb)));
                     if sb > b'a' {
                         key((c.value, Some(sb - 1)));
                     }
@@ -711,6 +741,11 @@ pub fn align_hinted(src: &str, cands: &[Candidate], n: usize, first_unmarked: bo
                         key((c.value - 1, Some(b'b')));
                     }
                     key((c.value, None));
+                    for skip in 3..=6 {
+                        if c.value > skip {
+                            key((c.value - skip, None));
+                        }
+                    }
                     if c.value > 1 {
                         key((c.value - 2, None));
                         for back in 1..=6 {
@@ -1129,6 +1164,30 @@ mod tests {
             ("file 893.24/1340 text.7", None, 1, &["7"]),
             ("a1 b8 b8a c9", None, 4, &["(7)", "8", "8a", "9"]),
             ("text.3 and 3.5 percent", None, 1, &["3"]),
+            // frus1936v03 d328: marks numbered through the volume skip 47, 48.
+            (
+                "Please see my 552, and 553 September 13th.46 I am sending … (see \
+                 Legation’s telegram 542, September 1, 2 p.m.)49. In any event",
+                None,
+                2,
+                &["46", "49"],
+            ),
+            // frus1936v03 d438: "8a" cited twice.
+            (
+                "11. Your 21, March 15, 9 a.m.8a On March … He handed me a message8a which",
+                None,
+                2,
+                &["8a", "8a"],
+            ),
+            // frus1919Parisv01 d341: "Your 6913, March 16" is telegram 6913,
+            // not 691 with mark 3; the mark follows the date.
+            (
+                "4272. Your 6913, March 16, 6 p.m.4 See military attachés 748, December \
+                 4th to Military Staff.\n\nAlthough Secretary Redfield’s7 request",
+                None,
+                2,
+                &["4", "7"],
+            ),
         ];
         for (src, head_end, n, want) in cases {
             assert_eq!(&marks_of(src, *head_end, *n), want, "{src:?}");
