@@ -524,6 +524,30 @@ pub const SYMBOLS: [&str; 7] = ["*", "†", "‡", "§", "||", "¶", "**"];
 /// Value given to symbol candidates: `SYMBOL_BASE + position in SYMBOLS`.
 pub const SYMBOL_BASE: u64 = 1 << 40;
 
+/// Value given to letter marks ("a" = `LETTER_BASE`); they count as
+/// symbols (`>= SYMBOL_BASE`).
+pub const LETTER_BASE: u64 = SYMBOL_BASE + 64;
+
+/// Letter marks glued after the punctuation that ends a word and before a
+/// space or a line end ("Conservancy board.a\n", frus1901China d173): no
+/// word of the corpus ends so.
+pub fn letter_candidates(src: &str, from: usize, to: usize) -> Vec<Span> {
+    let b = &src.as_bytes()[..to];
+    let mut out = Vec::new();
+    let mut i = from + 2;
+    while i < b.len() {
+        if b[i].is_ascii_lowercase()
+            && matches!(b[i - 1], b'.' | b',' | b';' | b')')
+            && b[i - 2].is_ascii_lowercase()
+            && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+        {
+            out.push(Span::new(i, i + 1));
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Merge symbol marks ("word*", "text†") into numeric candidates, in text
 /// order.
 pub fn with_symbols(
@@ -532,13 +556,26 @@ pub fn with_symbols(
     to: usize,
     mut cands: Vec<Candidate>,
 ) -> Vec<Candidate> {
-    let syms = symbol_candidates(src, from, to);
+    let mut syms = symbol_candidates(src, from, to);
+    syms.extend(letter_candidates(src, from, to));
     if syms.is_empty() {
         return cands;
     }
     let first_group = cands.last().map_or(0, |c| c.group) + 2;
     for (group, s) in (first_group..).zip(syms) {
         let text = &src[s.start..s.end];
+        if let [l @ b'a'..=b'z'] = text.as_bytes() {
+            cands.push(Candidate {
+                span: s,
+                cut: s,
+                value: LETTER_BASE + u64::from(l - b'a'),
+                suffix: None,
+                strength: 2,
+                group,
+                in_head: false,
+            });
+            continue;
+        }
         let key = if text == "ǁ" { "||" } else { text };
         let pos = SYMBOLS.iter().position(|x| *x == key).unwrap_or(0) as u64;
         cands.push(Candidate {
@@ -1378,6 +1415,14 @@ mod tests {
                 "Samuel Gompers and another.\n\nEditorial Director\n\n* Frank Cobb.",
                 &["*"],
             ),
+            // frus1901China d173: a letter mark, not 53 of "No. 153".
+            (
+                "Mr. Rockhill to Mr. Hay.\n\nNo. 153.]\n\nSir: … revenues of the Whangpu \
+                 River Conservancy board.a\nThe regulations",
+                &["a"],
+            ),
+            // No letter mark inside words or abbreviations.
+            ("i.e. a note, e.g. the rest.\n\nNo. 153.]", &["53"]),
             // frus1934v04 d494 (notes 6 to 10 of its list)
             (
                 "Report on Chile.5 … debt service* … in the free market.† … their \
