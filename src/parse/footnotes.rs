@@ -667,7 +667,7 @@ fn follows(a: &Candidate, b: &Candidate) -> Option<i32> {
 /// text order, that best reads as the marks of items 1..n (dynamic
 /// programming over candidate × item).
 pub fn align(src: &str, cands: &[Candidate], n: usize) -> Alignment {
-    align_hinted(src, cands, n, false)
+    align_hinted(src, cands, n, false, &[])
 }
 
 /// True for a note that the editors anchor in the dateline, which a page
@@ -690,16 +690,50 @@ pub fn dateline_note(text: &str) -> bool {
         && words[0].chars().all(|c| c.is_alphanumeric())
 }
 
-/// [`align`], told whether the first list item is a dateline note (see
-/// [`dateline_note`]): its mark is more likely lost than read, so leaving it
-/// unmarked costs nothing and giving it a mark costs a little.
-pub fn align_hinted(src: &str, cands: &[Candidate], n: usize, first_unmarked: bool) -> Alignment {
+/// [`align`] with the texts of the list items as evidence: a first note that
+/// is a dateline note (see [`dateline_note`]) more likely lost its mark than
+/// not, so leaving it unmarked costs nothing and giving it a mark costs a
+/// little; a note whose text repeats an earlier note's (and is not a short
+/// common one such as "Not printed.") is that note cited again.
+pub fn align_notes(src: &str, cands: &[Candidate], texts: &[&str]) -> Alignment {
+    let first_unmarked = texts.first().is_some_and(|t| dateline_note(t));
+    let repeat: Vec<bool> = texts
+        .iter()
+        .enumerate()
+        .map(|(k, t)| t.len() >= 20 && texts[..k].contains(t))
+        .collect();
+    align_hinted(src, cands, texts.len(), first_unmarked, &repeat)
+}
+
+fn align_hinted(
+    src: &str,
+    cands: &[Candidate],
+    n: usize,
+    first_unmarked: bool,
+    repeat: &[bool],
+) -> Alignment {
     // What leaving item 0 unmarked costs less than another item.
     let free0 = if first_unmarked { MISSING } else { 0 };
     if n == 0 {
         return Alignment::default();
     }
     let m = cands.len();
+    if std::env::var_os("CABLES_DEBUG_MARKS").is_some() {
+        for (i, c) in cands.iter().enumerate() {
+            let a = src[..c.span.start]
+                .char_indices()
+                .rev()
+                .nth(20)
+                .map_or(0, |x| x.0);
+            eprintln!(
+                "DBG {i} v={} s={} g={} {:?}",
+                c.value,
+                c.strength,
+                c.group,
+                &src[a..c.span.end]
+            );
+        }
+    }
     if std::env::var_os("CABLES_DEBUG_MARKS").is_some() {
         for (i, c) in cands.iter().enumerate() {
             let a = src[..c.span.start]
@@ -832,7 +866,17 @@ pub fn align_hinted(src: &str, cands: &[Candidate], n: usize, first_unmarked: bo
                         } else {
                             t
                         };
-                        let sc = prev + base(c) + step;
+                        // A note whose text repeats an earlier one's is that
+                        // note cited again: its mark repeats an earlier value.
+                        let again =
+                            if !repeat.get(k).copied().unwrap_or(false) || c.value >= SYMBOL_BASE {
+                                0
+                            } else if c.value <= cands[i].value {
+                                6
+                            } else {
+                                0
+                            };
+                        let sc = prev + base(c) + step + again;
                         if sc > best {
                             best = sc;
                             from = i * n + kk;
@@ -1398,11 +1442,41 @@ mod tests {
                    … the Emperor of Ethiopia6 arrived … casualty lists.8 That … they can \
                    afford it.8 Ras Seyum … my 246, December 21, noon,9 the French";
         let c = candidates(src, 0, src.len(), &[], None);
-        let a = align_hinted(src, &c, 7, true);
+        let texts = [
+            "Telegram in three sections.",
+            "Not printed.",
+            "Foreign Relations",
+        ];
+        let texts: Vec<&str> = texts.iter().chain(&["x"; 4]).copied().collect();
+        let a = align_notes(src, &c, &texts);
         assert_eq!(a.marks[0], None);
         assert_eq!(a.markers[1..], ["3", "5", "6", "8", "8", "9"]);
         // Without the hint "3" is read as the first note's mark.
         assert_eq!(align(src, &c, 7).markers[..2], ["3", "4"]);
+    }
+
+    /// frus1927v01 d199 (notes 6 to 11 of its list): a note whose text
+    /// repeats an earlier one's is cited again (74), not the next (75, 76).
+    #[test]
+    fn repeated_note_text() {
+        let src = "Note of January 14, 1927).74 … (Report, pp. 1630–1639)75 … of \
+                   September 23, 1925).74 … (Report, pp. 1642–1647)76 … of November 20, \
+                   1925).74 … (Report, pp. 1654–1657)77";
+        let none = "None of these notes printed.";
+        let texts = [
+            none,
+            "Also printed in Foreign Relations, 1926, vol. i, p. 288.",
+            none,
+            "Also printed ibid., p. 289.",
+            none,
+            "Also printed ibid., p. 296.",
+        ];
+        let c = candidates(src, 0, src.len(), &[], None);
+        let a = align_notes(src, &c, &texts);
+        assert_eq!(a.markers, ["74", "75", "74", "76", "74", "77"]);
+        assert!(a.marks.iter().all(Option::is_some));
+        // Without the texts the last 74 is left out.
+        assert_ne!(align(src, &c, 6).markers, a.markers);
     }
 
     /// Symbol marks aligned with the list (inputs cut from the documents

@@ -130,11 +130,12 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             footnotes::candidates(src, mark_from, notes_start, &marker_spans, head_line_end);
         footnotes::with_symbols(src, mark_from, notes_start, cands)
     };
-    let first_unmarked = list
-        .as_ref()
-        .and_then(|l| l.items.first())
-        .is_some_and(|i| footnotes::dateline_note(&i.text));
-    let alignment = footnotes::align_hinted(src, &cands, n_items, first_unmarked);
+    let texts: Vec<&str> = list
+        .iter()
+        .flat_map(|l| &l.items)
+        .map(|i| i.text.as_str())
+        .collect();
+    let alignment = footnotes::align_notes(src, &cands, &texts);
     let mut cuts: Vec<Span> = marker_spans.clone();
     let mark_spans: Vec<Option<Span>> = alignment
         .marks
