@@ -256,10 +256,11 @@ pub fn candidates(
         }
         // Digits right after a page marker that follows a space begin a
         // word ("August [Page 48]3, 1932"): the marker split no word, so
-        // they are not glued to anything.
+        // they are not glued to anything. (At a line start, "\n[Page 12]2"
+        // may be a mark alone.)
         let after_marker_space = skip_i > 0
             && skip[skip_i - 1].end == start
-            && src[..skip[skip_i - 1].start].ends_with(char::is_whitespace);
+            && src[..skip[skip_i - 1].start].ends_with(' ');
         if start == from {
             continue;
         }
@@ -1287,6 +1288,13 @@ mod tests {
                 "juris under principles of August [Page 48]3, 1932,22 which mark",
                 "frus1934v04 d69",
                 &["22"],
+            ),
+            // fixtures/check/DOC007/bad/d67.txt (from the seed): a mark alone
+            // after a page marker that opens a line is a mark.
+            (
+                "to the President.\n\n[Page 12]2\n\n2. The talks went well today.",
+                "DOC007 fixture",
+                &["2"],
             ),
             // frus1934v04 d106: the article number after a page marker.
             (
