@@ -719,38 +719,6 @@ fn align_hinted(
         return Alignment::default();
     }
     let m = cands.len();
-    if std::env::var_os("CABLES_DEBUG_MARKS").is_some() {
-        for (i, c) in cands.iter().enumerate() {
-            let a = src[..c.span.start]
-                .char_indices()
-                .rev()
-                .nth(20)
-                .map_or(0, |x| x.0);
-            eprintln!(
-                "DBG {i} v={} s={} g={} {:?}",
-                c.value,
-                c.strength,
-                c.group,
-                &src[a..c.span.end]
-            );
-        }
-    }
-    if std::env::var_os("CABLES_DEBUG_MARKS").is_some() {
-        for (i, c) in cands.iter().enumerate() {
-            let a = src[..c.span.start]
-                .char_indices()
-                .rev()
-                .nth(20)
-                .map_or(0, |x| x.0);
-            eprintln!(
-                "DBG {i} v={} s={} g={} {:?}",
-                c.value,
-                c.strength,
-                c.group,
-                &src[a..c.span.end]
-            );
-        }
-    }
     // The table below is candidates × items; beyond a few million cells (a
     // file of 100,000 notes) a greedy walk takes its place, so time and
     // memory stay linear.
