@@ -698,10 +698,11 @@ pub fn dateline_note(text: &str) -> bool {
 /// common one such as "Not printed.") is that note cited again.
 pub fn align_notes(src: &str, cands: &[Candidate], texts: &[&str]) -> Alignment {
     let first_unmarked = texts.first().is_some_and(|t| dateline_note(t));
+    // A set, so that a list of 100,000 notes stays linear.
+    let mut seen = std::collections::HashSet::new();
     let repeat: Vec<bool> = texts
         .iter()
-        .enumerate()
-        .map(|(k, t)| t.len() >= 20 && texts[..k].contains(t))
+        .map(|t| t.len() >= 20 && !seen.insert(*t))
         .collect();
     align_hinted(src, cands, texts.len(), first_unmarked, &repeat)
 }
