@@ -130,7 +130,12 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             footnotes::candidates(src, mark_from, notes_start, &marker_spans, head_line_end);
         footnotes::with_symbols(src, mark_from, notes_start, cands)
     };
-    let alignment = footnotes::align(src, &cands, n_items);
+    let texts: Vec<&str> = list
+        .iter()
+        .flat_map(|l| &l.items)
+        .map(|i| i.text.as_str())
+        .collect();
+    let alignment = footnotes::align_notes(src, &cands, &texts);
     let mut cuts: Vec<Span> = marker_spans.clone();
     let mark_spans: Vec<Option<Span>> = alignment
         .marks
