@@ -3,6 +3,7 @@
 //! shape of the block and its neighbours (a closing formula before it, the
 //! end of the letter, an address or an enclosure after it).
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -26,9 +27,15 @@ pub fn closers(blocks: &[Block]) -> Vec<String> {
     let mut out = Vec::new();
     // Whether the block before was a signature, and whether in capitals.
     let mut prev_sig: Option<bool> = None;
+    // Whether each block ends with a closing formula ([`CLOSING`]), asked
+    // of a block only as the one before another, and at most once.
+    let closing: Vec<OnceCell<bool>> = blocks.iter().map(|_| OnceCell::new()).collect();
     for (i, block) in blocks.iter().enumerate() {
         let next = blocks.get(i + 1).map(|b| b.text);
-        let prev = i.checked_sub(1).map(|j| blocks[j].text);
+        let prev = i.checked_sub(1).map(|j| Prev {
+            text: blocks[j].text,
+            closing: &closing[j],
+        });
         let found = if block.numbered {
             Vec::new()
         } else {
@@ -53,6 +60,21 @@ pub fn inline_signature(text: &str) -> Option<String> {
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$|^\(?Communicated?\.?\)?$").expect("regex")
 });
+
+/// The block before the one being read: its text, and whether it ends with
+/// a closing formula, worked out once (the regex reads the whole block).
+#[derive(Clone, Copy)]
+struct Prev<'a> {
+    text: &'a str,
+    closing: &'a OnceCell<bool>,
+}
+
+impl Prev<'_> {
+    /// `CLOSING.is_match(self.text)`, computed at most once per block.
+    fn closing(&self) -> bool {
+        *self.closing.get_or_init(|| CLOSING.is_match(self.text))
+    }
+}
 
 /// "For the Secretary of State:" before the name of who signed for him.
 fn is_for_line(line: &str) -> bool {
@@ -91,7 +113,7 @@ fn is_address(line: &str) -> bool {
 /// gives one per signer; any other block at most one.
 fn signatures_of(
     text: &str,
-    prev: Option<&str>,
+    prev: Option<Prev>,
     next: Option<&str>,
     line_count: usize,
     prev_sig: Option<bool>,
@@ -99,7 +121,7 @@ fn signatures_of(
     if let Some(list) = labelled_signers(text) {
         return list;
     }
-    if prev.is_some_and(|p| CLOSING.is_match(p)) {
+    if prev.is_some_and(|p| p.closing()) {
         if let Some(list) = titled_signers(text) {
             return list;
         }
@@ -110,7 +132,7 @@ fn signatures_of(
     // An address after a signature in capitals ("WM. W. McKEAN, Captain."
     // then "Flag Officer William Mervine, …") is in small letters; a second
     // signer would be in capitals too.
-    let closing_before = prev.is_some_and(|p| CLOSING.is_match(p));
+    let closing_before = prev.is_some_and(|p| p.closing());
     if prev_sig == Some(true) && !closing_before && !is_caps_text(&sig) {
         return Vec::new();
     }
@@ -142,9 +164,23 @@ fn signatures_of(
 /// capitals: "J. R. LOWELL.", "E. P. BROOKS, Consul, &c.".
 fn is_caps_text(sig: &str) -> bool {
     let name = sig.split(',').next().unwrap_or(sig);
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2
-        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 8
+    let (letters, upper) = letter_counts(name);
+    letters >= 2 && upper * 10 >= letters * 8
+}
+
+/// The number of letters in `text`, and of those in upper case.
+fn letter_counts(text: &str) -> (usize, usize) {
+    let (mut letters, mut upper) = (0, 0);
+    for c in text.chars() {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+            upper += usize::from(c.is_ascii_uppercase());
+        } else if c.is_alphabetic() {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+    }
+    (letters, upper)
 }
 
 /// A line that introduces a signer without being one: a seal ("[l. s.]"),
@@ -216,8 +252,14 @@ fn is_rank_line(line: &str) -> bool {
         "Colonel",
         "Admiral",
     ];
-    let words: Vec<&str> = line.split_whitespace().collect();
-    !words.is_empty() && words.len() <= 2 && words.iter().all(|w| RANKS.contains(w))
+    let mut n = 0;
+    for w in line.split_whitespace() {
+        n += 1;
+        if n > 2 || !RANKS.contains(&w) {
+            return false;
+        }
+    }
+    n > 0
 }
 
 /// Words that make a line a title ("Acting Secretary.", "Counselor",
@@ -362,13 +404,15 @@ fn titled_signers(text: &str) -> Option<Vec<String>> {
 /// address, or a name in capitals, which is a signature wherever it stands.
 fn signature(
     text: &str,
-    prev: Option<&str>,
+    prev: Option<Prev>,
     next: Option<&str>,
     line_count: usize,
 ) -> Option<String> {
     if line_count > 8 || text.len() > 300 {
         return None;
     }
+    let closing_prev = prev.is_some_and(|p| p.closing());
+    let prev = prev.map(|p| p.text);
     // Lone brackets ("[\nEngert\n]") and seals ("[l. s.]") are not part
     // of the name.
     let mut lines: Vec<&str> = text
@@ -376,7 +420,7 @@ fn signature(
         .map(str::trim)
         .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]" | "." | "," | ";") && !is_seal(l))
         .collect();
-    let mut closing_before = prev.is_some_and(|p| CLOSING.is_match(p) || is_given_at(p));
+    let mut closing_before = closing_prev || prev.is_some_and(is_given_at);
     if lines.len() >= 2 && is_for_line(lines[0]) {
         lines.remove(0);
         closing_before = true;
@@ -556,11 +600,12 @@ fn ends_letter(text: &str, lines: &[&str], next: Option<&str>) -> bool {
                     || n.starts_with("Attachment")
                     || n.starts_with("By the ")
                     || n.starts_with("Approved")
-                    || dateline::parse(n, 0).is_some()
                     || is_bare_date(n)
                     || (is_place_date(n) && !text.trim_end().ends_with(','))
-                    || head::is_strong_head(n)
                     || is_title_line(n)
+                    // The dearest tests last.
+                    || dateline::parse(n, 0).is_some()
+                    || head::is_strong_head(n)
             }
         }
 }
@@ -608,11 +653,10 @@ fn listed_signers(lines: &[&str]) -> Option<String> {
 
 /// "[l. s.]", "[seal.]", "[L. S.]".
 fn is_seal(line: &str) -> bool {
-    let l = line.to_ascii_lowercase();
-    matches!(
-        l.as_str(),
-        "[l. s.]" | "[seal.]" | "[seal]" | "[l.s.]" | "l. s.]" | "[l. s."
-    )
+    line.len() <= 7
+        && ["[l. s.]", "[seal.]", "[seal]", "[l.s.]", "l. s.]", "[l. s."]
+            .iter()
+            .any(|s| line.eq_ignore_ascii_case(s))
 }
 
 /// A one-line title of an attached paper ("Public Statement Issued by the
@@ -670,11 +714,13 @@ fn name_part(line: &str) -> &str {
 /// "“MANDERSTRÖM.”": a name in capitals, optionally followed by a title.
 fn is_caps_name(line: &str) -> bool {
     let name = name_part(line);
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 3 || name.len() > 50 || name.split_whitespace().count() > 6 {
+    if name.len() > 50 {
         return false;
     }
-    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    let (letters, upper) = letter_counts(name);
+    if letters < 3 || upper * 10 < letters * 9 {
+        return false;
+    }
     const HEADINGS: &[&str] = &[
         "CIRCULAR",
         "SUBJECT",
@@ -733,24 +779,26 @@ fn is_caps_name(line: &str) -> bool {
         "MESSAGE",
         "LETTER",
     ];
-    let first_word = name.split_whitespace().next().unwrap_or("");
-    upper * 10 >= letters.len() * 9
-        && !HEADINGS.iter().any(|h| {
-            name.starts_with(h)
-                || first_word == *h
-                || name
-                    .split_whitespace()
-                    .any(|w| w.trim_end_matches('.') == *h)
-        })
-        && name.chars().filter(|c| c.is_ascii_digit()).count() < 2
-        && !name.contains(['(', ')', ':', ';', '[', ']'])
-        && name.split_whitespace().count() >= 1
-        && !name
-            .split_whitespace()
-            .any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
-        && name
-            .split_whitespace()
-            .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 16)
+    if name.bytes().filter(u8::is_ascii_digit).count() >= 2
+        || name.contains(['(', ')', ':', ';', '[', ']'])
+    {
+        return false;
+    }
+    // At most six words, none opening with a digit, none longer than 16
+    // letters, none a heading word; nor may the name open with a heading
+    // (a first word equal to one does).
+    let mut words = 0;
+    for w in name.split_whitespace() {
+        words += 1;
+        if words > 6
+            || w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            || w.chars().filter(|c| c.is_alphabetic()).count() > 16
+            || HEADINGS.contains(&w.trim_end_matches('.'))
+        {
+            return false;
+        }
+    }
+    words >= 1 && !HEADINGS.iter().any(|h| name.starts_with(h))
 }
 
 /// True when a line reads as a personal name ("JOSEPH A. WRIGHT.", "Hull",
