@@ -99,7 +99,7 @@ pub fn is_strong_head(text: &str) -> bool {
     if t == "[Untitled]" || t.starts_with("[Untitled]") {
         return true;
     }
-    if t.chars().count() > 400 || t.lines().count() > 3 || is_body_start(t) {
+    if more_chars_than(t, 400) || t.lines().nth(3).is_some() || is_body_start(t) {
         return false;
     }
     let flat = t.replace('\n', " ");
@@ -108,12 +108,19 @@ pub fn is_strong_head(text: &str) -> bool {
             return true;
         }
     }
-    let to = if flat.chars().count() <= 250 {
-        TO_SHORT.is_match(&flat)
-    } else {
-        TO.is_match(&flat)
-    };
-    to && !flat.ends_with(':') && sender_words_are_names(&flat)
+    // The cheap tests first: the sender's words fail on most sentences.
+    !flat.ends_with(':')
+        && sender_words_are_names(&flat)
+        && if more_chars_than(&flat, 250) {
+            TO.is_match(&flat)
+        } else {
+            TO_SHORT.is_match(&flat)
+        }
+}
+
+/// `text.chars().count() > n`, without counting when the bytes decide.
+fn more_chars_than(text: &str, n: usize) -> bool {
+    text.len() > n && (text.len() > 4 * n || text.chars().count() > n)
 }
 
 /// In "SENDER to RECIPIENT" the sender is a name or a title: its words are
@@ -147,7 +154,7 @@ pub fn is_body_start(text: &str) -> bool {
     };
     first.is_lowercase()
         || matches!(first, '“' | '"' | '‘')
-        || t.chars().count() > 400
+        || more_chars_than(t, 400)
         || SALUTE.is_match(t)
         || (t.ends_with(':') && !t.contains('\n'))
 }

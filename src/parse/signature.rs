@@ -324,6 +324,10 @@ fn is_title(line: &str) -> bool {
 /// not labels ("Secretary of State of the United States of America." after
 /// a seal) belong to the signer before and are left out, as the editors do.
 fn labelled_signers(text: &str) -> Option<Vec<String>> {
+    // One line is no list (most blocks: no need to collect them).
+    if !text.contains('\n') {
+        return None;
+    }
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
