@@ -23,6 +23,11 @@ pub fn scan(text: &str, base: usize, in_footnote: bool, out: &mut Vec<Reference>
         )
         .expect("regex")
     });
+    // Every reference holds a number: a text without a digit (a quarter of
+    // the bytes of the corpus) is not searched.
+    if !may_hold_digit(text) {
+        return;
+    }
     // A cheap find first; captures only on the matches.
     for found in RE.find_iter(text) {
         let Some(c) = RE.captures_at(text, found.start()) else {
@@ -87,6 +92,34 @@ pub fn scan(text: &str, base: usize, in_footnote: bool, out: &mut Vec<Reference>
     }
 }
 
+/// False only when `text` holds no digit (`\d`: a Unicode decimal digit).
+/// Eight ASCII bytes are tested at a time; a chunk with a non-ASCII byte
+/// is read by characters (`char::is_numeric` covers every decimal digit).
+fn may_hold_digit(text: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = <[u8; 8]>::try_from(chunk).map_or(HIGH, u64::from_le_bytes);
+        if x & HIGH != 0 {
+            break;
+        }
+        // A byte above b'/' (0x2F) and below b':' (0x3A): the "has a byte
+        // between m and n" test of bit hacks, exact for ASCII bytes.
+        let digit = (ONES * (127 + 0x3A) - x) & !x & (x + ONES * (127 - 0x2F)) & HIGH;
+        if digit != 0 {
+            return true;
+        }
+        i += 8;
+    }
+    // From the first chunk with a non-ASCII byte (or the last bytes) on,
+    // by characters. `i` is a character boundary: the bytes before it are
+    // ASCII.
+    text.get(i..)
+        .is_none_or(|rest| rest.chars().any(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric())))
+}
+
 fn push_doc(out: &mut Vec<Reference>, text: &str, n: &str, in_footnote: bool, offset: usize) {
     out.push(Reference {
         kind: "document".into(),
@@ -103,6 +136,30 @@ fn push_doc(out: &mut Vec<Reference>, text: &str, n: &str, in_footnote: bool, of
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn may_hold_digit_table() {
+        let cases = [
+            ("", false),
+            ("no number here", false),
+            ("a much longer text without any number in it at all", false),
+            ("Document 12", true),
+            ("seven at the end of a long line: 7", true),
+            ("0", true),
+            ("/:/:/:/:/:/:/:/:", false),
+            ("“quoted” ’ — and then 5", true),
+            ("“quoted” ’ — no digit", false),
+            ("Arabic-Indic ١٢", true),
+            ("12345678", true),
+            ("abcdefgh9", true),
+        ];
+        for (text, want) in cases {
+            assert_eq!(may_hold_digit(text), want, "{text:?}");
+            // Never false where the regex `\d` finds a digit.
+            let re = Regex::new(r"\d").unwrap();
+            assert!(may_hold_digit(text) || !re.is_match(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn refs_table() {

@@ -921,13 +921,11 @@ fn is_name(line: &str) -> bool {
     }
     // "[Subenclosure—Translation]": the first word before a dash.
     let first_word = words[0].split('—').next().unwrap_or(words[0]);
-    if NOT_NAMES
-        .iter()
-        .any(|n| first_word.trim_end_matches([',', '.', ':']) == *n)
-    {
+    let first_word = first_word.trim_end_matches([',', '.', ':']);
+    if NOT_NAMES.contains(&first_word) {
         return false;
     }
-    if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+    if l.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     // "VI. Internationalized Trade Routes", "I. The Embargo": a numbered
