@@ -53,6 +53,9 @@ pub fn is_editorial_line(text: &str) -> bool {
     if file_line(t).is_some() {
         return true;
     }
+    // One alternation in two patterns: the word boundaries (`\b`, Unicode)
+    // of the archive lines keep a pattern off the fast engine, and are
+    // tried only when their words are in the line.
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?x)^(?:
@@ -62,14 +65,24 @@ pub fn is_editorial_line(text: &str) -> bool {
               | \((?:Extract|Extracts|Translation|Telegram|Circular|Confidential|Strictly|Private|Personal)[^)]*\)\.?
               | (?:Executive\ Agreement|Treaty)\ Series\ No\.\ ?\d*
               | Inquiry\ Document\ No\.\ \d+
-              | .{0,60}\b(?:Papers|Files|files|File|Diary)\.?(?::\s.*)?
-              | .*\bLot\ \d.*
               | Treaty\ Series\ No\.\ \d+
             )$",
         )
         .expect("regex")
     });
-    RE.is_match(t) && !t.starts_with("[Untitled")
+    static ARCHIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)^(?:
+                .{0,60}\b(?:Papers|Files|files|File|Diary)\.?(?::\s.*)?
+              | .*\bLot\ \d.*
+            )$",
+        )
+        .expect("regex")
+    });
+    let archive_words = ["Papers", "Files", "files", "File", "Diary", "Lot "]
+        .iter()
+        .any(|w| t.contains(w));
+    (RE.is_match(t) || (archive_words && ARCHIVE.is_match(t))) && !t.starts_with("[Untitled")
 }
 
 /// True for a short one-line block that could be an editorial line before

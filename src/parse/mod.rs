@@ -329,11 +329,13 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             }
         }
         let (number, rest) = para_number(body);
-        if contains_ignore_ascii_case(rest, b"begin text") {
+        // Both phrases hold an "x": most paragraphs have none.
+        let has_x = memchr::memchr2(b'x', b'X', rest.as_bytes()).is_some();
+        if has_x && contains_ignore_ascii_case(rest, b"begin text") {
             quoted = true;
         }
         let this_quoted = quoted;
-        if contains_ignore_ascii_case(rest, b"end text") {
+        if has_x && contains_ignore_ascii_case(rest, b"end text") {
             quoted = false;
             if let Some(sig) = signature::inline_signature(rest) {
                 rec.signatures.push(sig);
