@@ -116,8 +116,10 @@ fn may_hold_digit(text: &str) -> bool {
     // From the first chunk with a non-ASCII byte (or the last bytes) on,
     // by characters. `i` is a character boundary: the bytes before it are
     // ASCII.
-    text.get(i..)
-        .is_none_or(|rest| rest.chars().any(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric())))
+    text.get(i..).is_none_or(|rest| {
+        rest.chars()
+            .any(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()))
+    })
 }
 
 fn push_doc(out: &mut Vec<Reference>, text: &str, n: &str, in_footnote: bool, offset: usize) {
@@ -153,10 +155,10 @@ mod tests {
             ("12345678", true),
             ("abcdefgh9", true),
         ];
+        // Never false where the regex `\d` finds a digit.
+        let re = Regex::new(r"\d").unwrap();
         for (text, want) in cases {
             assert_eq!(may_hold_digit(text), want, "{text:?}");
-            // Never false where the regex `\d` finds a digit.
-            let re = Regex::new(r"\d").unwrap();
             assert!(may_hold_digit(text) || !re.is_match(text), "{text:?}");
         }
     }

@@ -1081,9 +1081,8 @@ fn is_formal_closing(prev: &str) -> bool {
     // Two patterns, one alternation split in two: the word boundary of the
     // first keeps it off the fast engine, which then read a whole
     // paragraph for ".*obedient servant" (120,000 instructions a call).
-    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)^["“]?(?:I have the honou?r|I am\b)"#).expect("regex")
-    });
+    static OPENING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"(?i)^["“]?(?:I have the honou?r|I am\b)"#).expect("regex"));
     static SERVANT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r#"(?i)^["“]?.*obedient servant"#).expect("regex"));
     let p = prev.trim();
