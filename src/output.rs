@@ -162,6 +162,18 @@ pub mod compact {
         out.push(b'"');
     }
 
+    /// A field name as a JSON string: short, and needing no escape but in
+    /// theory (then [`write_str`]).
+    fn write_key(out: &mut Vec<u8>, key: &str) {
+        if key.bytes().all(|b| ESCAPE[usize::from(b)] == 0) {
+            out.push(b'"');
+            out.extend_from_slice(key.as_bytes());
+            out.push(b'"');
+        } else {
+            write_str(out, key);
+        }
+    }
+
     /// An unsigned integer in decimal.
     fn write_u64(out: &mut Vec<u8>, mut n: u64) {
         let mut buf = [0u8; 20];
@@ -220,7 +232,7 @@ pub mod compact {
 
         fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
             self.comma();
-            write_str(self.ser.out, key);
+            write_key(self.ser.out, key);
             self.ser.out.push(b':');
             value.serialize(&mut *self.ser)
         }

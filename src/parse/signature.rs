@@ -104,8 +104,15 @@ fn is_address(line: &str) -> bool {
     ]
     .iter()
     .any(|p| l.starts_with(p))
-        || l.contains("Esq")
-        || l.contains("&c., &c.")
+        || contains_at(l, b'E', b"Esq")
+        || contains_at(l, b'&', b"&c., &c.")
+}
+
+/// `text.contains(needle)` for a `needle` opening with the byte `first`:
+/// memchr finds that byte, without building a substring searcher per call.
+fn contains_at(text: &str, first: u8, needle: &[u8]) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(first, b).any(|i| b[i..].starts_with(needle))
 }
 
 /// The signatures of one block: a list of signers under labels ("For
