@@ -119,8 +119,8 @@ pub mod compact {
         (below_space | quote | backslash) & HIGH != 0
     }
 
-    /// `s` as a JSON string, with its quotes.
-    pub fn write_str(out: &mut Vec<u8>, s: &str) {
+    /// `s` as a JSON string, with its quotes: eight bytes at a time.
+    fn write_long_str(out: &mut Vec<u8>, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let bytes = s.as_bytes();
         out.reserve(bytes.len() + 2);
@@ -162,15 +162,26 @@ pub mod compact {
         out.push(b'"');
     }
 
-    /// A field name as a JSON string: short, and needing no escape but in
-    /// theory (then [`write_str`]).
+    /// A short string (a field name, a page number) as a JSON string:
+    /// copied whole when no byte needs an escape, else [`write_long_str`].
     fn write_key(out: &mut Vec<u8>, key: &str) {
         if key.bytes().all(|b| ESCAPE[usize::from(b)] == 0) {
             out.push(b'"');
             out.extend_from_slice(key.as_bytes());
             out.push(b'"');
         } else {
-            write_str(out, key);
+            write_long_str(out, key);
+        }
+    }
+
+    /// `s` as a JSON string, with its quotes.
+    pub fn write_str(out: &mut Vec<u8>, s: &str) {
+        // Short strings (page numbers, markers, most fields but the texts)
+        // are tested byte by byte, without the chunk loop.
+        if s.len() < 16 {
+            write_key(out, s);
+        } else {
+            write_long_str(out, s);
         }
     }
 
