@@ -80,7 +80,8 @@ impl Prev<'_> {
 fn is_for_line(line: &str) -> bool {
     static RE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$").expect("regex"));
-    RE.is_match(line.trim())
+    let l = line.trim();
+    (l.starts_with("For ") || l.starts_with("(For ")) && RE.is_match(l)
 }
 
 /// An address line after a signature ("Hon. William H. Seward, Secretary
@@ -128,7 +129,9 @@ fn signatures_of(
     if let Some(list) = labelled_signers(text) {
         return list;
     }
-    if prev.is_some_and(|p| p.closing()) {
+    // Titled signers take four lines at least: the closing is asked after.
+    let four_lines = memchr::memchr_iter(b'\n', text.as_bytes()).nth(2).is_some();
+    if four_lines && prev.is_some_and(|p| p.closing()) {
         if let Some(list) = titled_signers(text) {
             return list;
         }
@@ -198,7 +201,8 @@ fn is_label(line: &str) -> bool {
         Regex::new(r"^(?:\[For\]|\(?For) (?:the |The )?[A-Z][^\n]{0,60}?[:),.]?$").expect("regex")
     });
     let l = line.trim();
-    if is_seal(l) || FOR.is_match(l) || is_rank_line(l) {
+    let for_label = l.starts_with("[For]") || l.starts_with("For") || l.starts_with("(For");
+    if is_seal(l) || (for_label && FOR.is_match(l)) || is_rank_line(l) {
         return true;
     }
     // "By the King." over a minister's name in a proclamation; "By the
@@ -422,7 +426,7 @@ fn signature(
     if line_count > 8 || text.len() > 300 {
         return None;
     }
-    let closing_prev = prev.is_some_and(|p| p.closing());
+    let prev_block = prev;
     let prev = prev.map(|p| p.text);
     // Lone brackets ("[\nEngert\n]") and seals ("[l. s.]") are not part
     // of the name.
@@ -431,11 +435,18 @@ fn signature(
         .map(str::trim)
         .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]" | "." | "," | ";") && !is_seal(l))
         .collect();
-    let mut closing_before = closing_prev || prev.is_some_and(is_given_at);
-    if lines.len() >= 2 && is_for_line(lines[0]) {
+    let for_line = lines.len() >= 2 && is_for_line(lines[0]);
+    if for_line {
         lines.remove(0);
-        closing_before = true;
     }
+    // A closing before the block: asked only where it decides (most blocks
+    // are refused before), and worked out once.
+    let closing = OnceCell::new();
+    let closing_before = || {
+        *closing.get_or_init(|| {
+            for_line || prev_block.is_some_and(|p| p.closing()) || prev.is_some_and(is_given_at)
+        })
+    };
     // What a sentence ending with a colon announces is a list ("Following
     // list of members of Commission …:" then "Robert Lansing, Henry White,
     // Commissioners Plenipotentiary."), not a signer; a label ("For the
@@ -444,7 +455,7 @@ fn signature(
     if prev.is_some_and(|p| {
         let p = p.trim();
         p.ends_with(':')
-            && !closing_before
+            && !closing_before()
             && !is_label(p)
             && !p.starts_with("By ")
             && p.split_whitespace().count() > 3
@@ -475,15 +486,15 @@ fn signature(
     }
     if lines.first().is_some_and(|l| l.starts_with('•')) {
         return listed_signers(&lines)
-            .filter(|_| closing_before || ends_letter(text, &lines, next));
+            .filter(|_| closing_before() || ends_letter(text, &lines, next));
     }
     if is_address(first) || lines.len() > 4 || lines.last().is_some_and(|l| l.ends_with(':')) {
         return None;
     }
     // "The Civil Governor, JACINTHO ANTONIO PERDIGAO.": the title before
     // the name in capitals, after a closing.
-    if closing_before
-        && lines.len() == 1
+    if lines.len() == 1
+        && closing_before()
         && (is_titled_caps_name(first) || is_the_title_name(first))
     {
         return Some(first.to_string());
@@ -496,7 +507,8 @@ fn signature(
     let caps_style = first
         .split_once(',')
         .is_some_and(|(_, t)| is_caps_text(t) && is_caps_heading(t));
-    let caps = is_caps_name(first) && !caps_style && (closing_before || is_plain_caps_name(first));
+    let caps =
+        is_caps_name(first) && !caps_style && (closing_before() || is_plain_caps_name(first));
     if !caps && !is_name(first) {
         return None;
     }
@@ -517,13 +529,13 @@ fn signature(
             && first.split_once(", ").is_some_and(|(name, title)| {
                 is_name(name) && !is_title(name) && is_title(title) && title.ends_with('.')
             }));
-    if !(closing_before || end_after || caps || titled) {
+    if !(end_after || caps || titled || closing_before()) {
         return None;
     }
     // Without a closing before it or an end after it, a name in capitals
     // needs an initial or three words: "J. RUSSELL.", not "CORRESPONDENCE."
     // or "OFFICIAL PAPERS.".
-    if !closing_before && !end_after {
+    if !end_after && !closing_before() {
         let name = first.split(',').next().unwrap_or(first);
         let words: Vec<&str> = name.split_whitespace().collect();
         let initial = words.iter().any(|w| {
@@ -555,11 +567,11 @@ fn signature(
     let initial = first.trim_end_matches('.');
     if initial.len() == 1 && initial.chars().all(|c| c.is_ascii_uppercase()) {
         // Not after an address, where "A." labels the annex that follows.
-        let after_letter = closing_before || prev.is_some_and(|p| p.starts_with("P. S."));
+        let after_letter = closing_before() || prev.is_some_and(|p| p.starts_with("P. S."));
         if lines.len() == 1 && next.is_none() && first.ends_with('.') && after_letter {
             return Some(first.to_string());
         }
-        if lines.len() == 2 && is_title(lines[1]) && (closing_before || next.is_none()) {
+        if lines.len() == 2 && is_title(lines[1]) && (next.is_none() || closing_before()) {
             return Some(lines.join(" "));
         }
     }
@@ -567,8 +579,8 @@ fn signature(
     if first.chars().filter(|c| c.is_alphabetic()).count() < 2 || first.starts_with('(') {
         return None;
     }
-    if !closing_before
-        && !caps
+    if !caps
+        && !closing_before()
         && lines.len() == 1
         && first.split_whitespace().count() == 1
         && next.is_some_and(|n| {
