@@ -23,6 +23,21 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// `text.contains("dated") || MONTHS.iter().any(|m| text.contains(m))`, in
+/// one pass over the bytes (thirteen substring searches cost more on the
+/// short blocks this reads).
+fn has_month_or_dated(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len()).any(|i| {
+        let rest = &b[i..];
+        match b[i] {
+            b'd' => rest.starts_with(b"dated"),
+            c if c.is_ascii_uppercase() => MONTHS.iter().any(|m| rest.starts_with(m.as_bytes())),
+            _ => false,
+        }
+    })
+}
+
 /// Read a block as a dateline, or None when it is not one.
 pub fn parse(block: &str, offset: usize) -> Option<Dateline> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -45,7 +60,7 @@ pub fn parse(block: &str, offset: usize) -> Option<Dateline> {
     }
     // The pattern needs "dated" ("undated", "not dated") or a month's
     // name; and a cheap match comes before the search for the captures.
-    if !(text.contains("dated") || MONTHS.iter().any(|m| text.contains(m))) {
+    if !has_month_or_dated(text) {
         return None;
     }
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -122,6 +137,27 @@ pub fn valid_iso(date: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_month_or_dated_is_the_substring_test() {
+        for t in [
+            "",
+            "Paris, December 16, 1958",
+            "Washington, undated.",
+            "not dated",
+            "Dated",
+            "Mayor of Paris",
+            "JUNE 4",
+            "Julyx",
+            "Ma",
+            "the 4th of Augus",
+            "Señor, Octobe, Novembe",
+            "Sept. 4, 1900",
+        ] {
+            let want = t.contains("dated") || MONTHS.iter().any(|m| t.contains(m));
+            assert_eq!(has_month_or_dated(t), want, "{t:?}");
+        }
+    }
 
     #[test]
     fn dateline_table() {

@@ -53,6 +53,9 @@ pub fn is_editorial_line(text: &str) -> bool {
     if file_line(t).is_some() {
         return true;
     }
+    // One alternation in two patterns: the word boundaries (`\b`, Unicode)
+    // of the archive lines keep a pattern off the fast engine, and are
+    // tried only when their words are in the line.
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?x)^(?:
@@ -62,14 +65,24 @@ pub fn is_editorial_line(text: &str) -> bool {
               | \((?:Extract|Extracts|Translation|Telegram|Circular|Confidential|Strictly|Private|Personal)[^)]*\)\.?
               | (?:Executive\ Agreement|Treaty)\ Series\ No\.\ ?\d*
               | Inquiry\ Document\ No\.\ \d+
-              | .{0,60}\b(?:Papers|Files|files|File|Diary)\.?(?::\s.*)?
-              | .*\bLot\ \d.*
               | Treaty\ Series\ No\.\ \d+
             )$",
         )
         .expect("regex")
     });
-    RE.is_match(t) && !t.starts_with("[Untitled")
+    static ARCHIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)^(?:
+                .{0,60}\b(?:Papers|Files|files|File|Diary)\.?(?::\s.*)?
+              | .*\bLot\ \d.*
+            )$",
+        )
+        .expect("regex")
+    });
+    let archive_words = ["Papers", "Files", "files", "File", "Diary", "Lot "]
+        .iter()
+        .any(|w| t.contains(w));
+    (RE.is_match(t) || (archive_words && ARCHIVE.is_match(t))) && !t.starts_with("[Untitled")
 }
 
 /// True for a short one-line block that could be an editorial line before
@@ -99,7 +112,7 @@ pub fn is_strong_head(text: &str) -> bool {
     if t == "[Untitled]" || t.starts_with("[Untitled]") {
         return true;
     }
-    if t.chars().count() > 400 || t.lines().count() > 3 || is_body_start(t) {
+    if more_chars_than(t, 400) || t.lines().nth(3).is_some() || is_body_start(t) {
         return false;
     }
     let flat = t.replace('\n', " ");
@@ -108,12 +121,19 @@ pub fn is_strong_head(text: &str) -> bool {
             return true;
         }
     }
-    let to = if flat.chars().count() <= 250 {
-        TO_SHORT.is_match(&flat)
-    } else {
-        TO.is_match(&flat)
-    };
-    to && !flat.ends_with(':') && sender_words_are_names(&flat)
+    // The cheap tests first: the sender's words fail on most sentences.
+    !flat.ends_with(':')
+        && sender_words_are_names(&flat)
+        && if more_chars_than(&flat, 250) {
+            TO.is_match(&flat)
+        } else {
+            TO_SHORT.is_match(&flat)
+        }
+}
+
+/// `text.chars().count() > n`, without counting when the bytes decide.
+fn more_chars_than(text: &str, n: usize) -> bool {
+    text.len() > n && (text.len() > 4 * n || text.chars().count() > n)
 }
 
 /// In "SENDER to RECIPIENT" the sender is a name or a title: its words are
@@ -169,7 +189,7 @@ pub fn is_body_start(text: &str) -> bool {
     };
     first.is_lowercase()
         || matches!(first, '“' | '"' | '‘')
-        || t.chars().count() > 400
+        || more_chars_than(t, 400)
         || SALUTE.is_match(t)
         || (t.ends_with(':') && !t.contains('\n'))
 }

@@ -334,12 +334,13 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             }
         }
         let (number, rest) = para_number(body);
-        let lower = rest.to_ascii_lowercase();
-        if lower.contains("begin text") {
+        // Both phrases hold an "x": most paragraphs have none.
+        let has_x = memchr::memchr2(b'x', b'X', rest.as_bytes()).is_some();
+        if has_x && contains_ignore_ascii_case(rest, b"begin text") {
             quoted = true;
         }
         let this_quoted = quoted;
-        if lower.contains("end text") {
+        if has_x && contains_ignore_ascii_case(rest, b"end text") {
             quoted = false;
             if let Some(sig) = signature::inline_signature(rest) {
                 rec.signatures.push(sig);
@@ -700,10 +701,39 @@ fn routing(text: &str, offset: usize) -> Option<(Routing, usize)> {
     None
 }
 
+/// `text.to_ascii_lowercase().contains(needle)` for a lower-case ASCII
+/// `needle` holding an "x" ("begin text", "end text"), without the copy:
+/// the rare "x" or "X" is found first (memchr), then the bytes around it
+/// are compared.
+fn contains_ignore_ascii_case(text: &str, needle: &[u8]) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    let Some(x) = needle.iter().position(|&b| b == b'x') else {
+        let lower = text.to_ascii_lowercase();
+        return lower.as_bytes().windows(needle.len()).any(|w| w == needle);
+    };
+    let hay = text.as_bytes();
+    memchr::memchr2_iter(b'x', b'X', hay).any(|i| {
+        i.checked_sub(x)
+            .and_then(|start| hay.get(start..start + needle.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
+}
+
 /// "2. Begin text …" → (Some("2"), "Begin text …"); a label on its own line
 /// ("1.\nStaff and I …") too.
 fn para_number(text: &str) -> (Option<String>, &str) {
     static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+").expect("regex"));
+    // Most paragraphs open with a letter: no need to look for captures
+    // (`\d` is any Unicode digit, hence the test of non-ASCII).
+    let may_open_with_digit = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || !c.is_ascii());
+    if !may_open_with_digit {
+        return (None, text);
+    }
     if let Some(c) = RE.captures(text) {
         let (Some(n), Some(m)) = (c.get(1), c.get(0)) else {
             return (None, text);
@@ -779,6 +809,38 @@ mod tests;
 #[cfg(test)]
 mod clean_tests {
     use super::*;
+
+    #[test]
+    fn contains_ignore_ascii_case_is_lowercase_contains() {
+        let cases = [
+            "Begin Text: the note",
+            "begin text",
+            "xx BEGIN TEXT",
+            "end tex",
+            "text",
+            "Index of the texts; end Text.",
+            "BEGIN TEXTE",
+            "Ex-text",
+            "",
+            "x",
+            "Señor x END TEXT",
+        ];
+        for t in cases {
+            let lower = t.to_ascii_lowercase();
+            for needle in ["begin text", "end text", "x", "ex"] {
+                assert_eq!(
+                    contains_ignore_ascii_case(t, needle.as_bytes()),
+                    lower.contains(needle),
+                    "{t:?} {needle:?}"
+                );
+            }
+            assert_eq!(
+                contains_ignore_ascii_case(t, b"begin"),
+                lower.contains("begin"),
+                "{t:?}"
+            );
+        }
+    }
 
     #[test]
     fn clean_trims_lines_and_drops_empty_ones() {

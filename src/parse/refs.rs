@@ -11,7 +11,32 @@ use crate::record::Reference;
 use crate::vocab::{is_series, series_name};
 
 /// Find references in `text`, whose first byte is at `base` in the input.
+///
+/// A reference holds no period but that of "No." ("telegram No. 12"), so
+/// the text is read in parts between the other periods, and a part without
+/// a digit (a reference holds a number; most sentences do not) is not
+/// searched. The matches are those of the whole text: none crosses a
+/// period, and the word boundaries of the pattern (ASCII) see a period as
+/// they see the end of the text. (Searching runs of parts with digits
+/// together, fewer searches, measured 4 M instructions more on frus-full.)
 pub fn scan(text: &str, base: usize, in_footnote: bool, out: &mut Vec<Reference>) {
+    let bytes = text.as_bytes();
+    let cuts = memchr::memchr_iter(b'.', bytes)
+        .filter(|&dot| !bytes[..dot].ends_with(b"No"))
+        .chain(std::iter::once(bytes.len()));
+    let mut start = 0;
+    for end in cuts {
+        // Periods are ASCII: every cut is a character boundary.
+        let part = text.get(start..end).unwrap_or("");
+        if may_hold_digit(part) {
+            search(part, base + start, in_footnote, out);
+        }
+        start = end + 1;
+    }
+}
+
+/// The references of `text` (a part of a text), at `base` in the input.
+fn search(text: &str, base: usize, in_footnote: bool, out: &mut Vec<Reference>) {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?x)
@@ -87,6 +112,49 @@ pub fn scan(text: &str, base: usize, in_footnote: bool, out: &mut Vec<Reference>
     }
 }
 
+/// False only when `text` holds no digit (`\d`: a Unicode decimal digit).
+/// Eight ASCII bytes are tested at a time; a chunk with a non-ASCII byte
+/// is read byte by byte, each non-ASCII character decoded
+/// (`char::is_numeric` covers every decimal digit).
+fn may_hold_digit(text: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = <[u8; 8]>::try_from(chunk).map_or(HIGH, u64::from_le_bytes);
+            if x & HIGH == 0 {
+                // A byte above b'/' (0x2F) and below b':' (0x3A): the "has
+                // a byte between m and n" test of bit hacks, exact for
+                // ASCII bytes.
+                let digit = (ONES * (127 + 0x3A) - x) & !x & (x + ONES * (127 - 0x2F)) & HIGH;
+                if digit != 0 {
+                    return true;
+                }
+                i += 8;
+                continue;
+            }
+        }
+        let end = (i + 8).min(bytes.len());
+        while i < end {
+            let b = bytes[i];
+            if b.is_ascii_digit() {
+                return true;
+            }
+            // The first byte of a non-ASCII character (a boundary).
+            if b >= 0xC0 {
+                match text.get(i..).and_then(|r| r.chars().next()) {
+                    Some(c) if !c.is_numeric() => {}
+                    _ => return true,
+                }
+            }
+            i += 1;
+        }
+    }
+    false
+}
+
 fn push_doc(out: &mut Vec<Reference>, text: &str, n: &str, in_footnote: bool, offset: usize) {
     out.push(Reference {
         kind: "document".into(),
@@ -103,6 +171,67 @@ fn push_doc(out: &mut Vec<Reference>, text: &str, n: &str, in_footnote: bool, of
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn may_hold_digit_table() {
+        let cases = [
+            ("", false),
+            ("no number here", false),
+            ("a much longer text without any number in it at all", false),
+            ("Document 12", true),
+            ("seven at the end of a long line: 7", true),
+            ("0", true),
+            ("/:/:/:/:/:/:/:/:", false),
+            ("“quoted” ’ — and then 5", true),
+            ("“quoted” ’ — no digit", false),
+            ("Arabic-Indic ١٢", true),
+            ("12345678", true),
+            ("abcdefgh9", true),
+        ];
+        // Never false where the regex `\d` finds a digit.
+        let re = Regex::new(r"\d").unwrap();
+        for (text, want) in cases {
+            assert_eq!(may_hold_digit(text), want, "{text:?}");
+            assert!(may_hold_digit(text) || !re.is_match(text), "{text:?}");
+        }
+    }
+
+    /// The references of a text read in parts are those of the text read
+    /// whole (`search` of all of it: the search before the parts).
+    fn parts_as_whole(text: &str) {
+        let (mut parts, mut whole) = (Vec::new(), Vec::new());
+        scan(text, 3, false, &mut parts);
+        search(text, 3, false, &mut whole);
+        assert_eq!(parts, whole, "{text:?}");
+    }
+
+    #[test]
+    fn parts_are_the_whole_on_examples() {
+        for t in [
+            "Ref. telegram No. 42 from Paris.",
+            "Docs. Document 7.See cable 9. Etc.",
+            "ACTEL 12.5 and Document 3",
+            "See footnote 5, Document 112. Documents 12 and 14.",
+            "telegram No.. 5. No. 6. Deptel 1461.Embtel 7 to Moscow.",
+            "",
+            ".",
+            "No.",
+            "SECTO 123.",
+        ] {
+            parts_as_whole(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parts_are_the_whole(words in proptest::collection::vec(
+            "telegram|No\\.|No|\\.|Document|Documents|footnote|,|and|from|to|Paris|SECTO|Actel|cable|[0-9]{1,3}|[a-z]|–| |\\n|“|é|٣",
+            0..40,
+        )) {
+            parts_as_whole(&words.concat());
+            parts_as_whole(&words.join(" "));
+        }
+    }
 
     #[test]
     fn refs_table() {
@@ -123,6 +252,20 @@ mod tests {
                 &[("cable", "123", Some("Secto")), ("telegram", "1461", None)],
             ),
             ("Today 12 people", &[]),
+            // Parts between periods: "No." is kept whole, and a period
+            // ends a number as the end of the text does.
+            (
+                "Ref. telegram No. 42 from Paris.",
+                &[("telegram", "42", None)],
+            ),
+            (
+                "Docs. Document 7.See cable 9. Etc.",
+                &[("document", "7", None), ("telegram", "9", None)],
+            ),
+            (
+                "ACTEL 12.5 and Document 3",
+                &[("cable", "12", Some("Actel")), ("document", "3", None)],
+            ),
         ];
         for (text, want) in cases {
             let mut out = Vec::new();

@@ -3,6 +3,7 @@
 //! shape of the block and its neighbours (a closing formula before it, the
 //! end of the letter, an address or an enclosure after it).
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -26,9 +27,15 @@ pub fn closers(blocks: &[Block]) -> Vec<String> {
     let mut out = Vec::new();
     // Whether the block before was a signature, and whether in capitals.
     let mut prev_sig: Option<bool> = None;
+    // Whether each block ends with a closing formula ([`CLOSING`]), asked
+    // of a block only as the one before another, and at most once.
+    let closing: Vec<OnceCell<bool>> = blocks.iter().map(|_| OnceCell::new()).collect();
     for (i, block) in blocks.iter().enumerate() {
         let next = blocks.get(i + 1).map(|b| b.text);
-        let prev = i.checked_sub(1).map(|j| blocks[j].text);
+        let prev = i.checked_sub(1).map(|j| Prev {
+            text: blocks[j].text,
+            closing: &closing[j],
+        });
         let found = if block.numbered {
             Vec::new()
         } else {
@@ -54,11 +61,27 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$|^\(?Communicated?\.?\)?$").expect("regex")
 });
 
+/// The block before the one being read: its text, and whether it ends with
+/// a closing formula, worked out once (the regex reads the whole block).
+#[derive(Clone, Copy)]
+struct Prev<'a> {
+    text: &'a str,
+    closing: &'a OnceCell<bool>,
+}
+
+impl Prev<'_> {
+    /// `CLOSING.is_match(self.text)`, computed at most once per block.
+    fn closing(&self) -> bool {
+        *self.closing.get_or_init(|| CLOSING.is_match(self.text))
+    }
+}
+
 /// "For the Secretary of State:" before the name of who signed for him.
 fn is_for_line(line: &str) -> bool {
     static RE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$").expect("regex"));
-    RE.is_match(line.trim())
+    let l = line.trim();
+    (l.starts_with("For ") || l.starts_with("(For ")) && RE.is_match(l)
 }
 
 /// An address line after a signature ("Hon. William H. Seward, Secretary
@@ -82,8 +105,15 @@ fn is_address(line: &str) -> bool {
     ]
     .iter()
     .any(|p| l.starts_with(p))
-        || l.contains("Esq")
-        || l.contains("&c., &c.")
+        || contains_at(l, b'E', b"Esq")
+        || contains_at(l, b'&', b"&c., &c.")
+}
+
+/// `text.contains(needle)` for a `needle` opening with the byte `first`:
+/// memchr finds that byte, without building a substring searcher per call.
+fn contains_at(text: &str, first: u8, needle: &[u8]) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(first, b).any(|i| b[i..].starts_with(needle))
 }
 
 /// The signatures of one block: a list of signers under labels ("For
@@ -91,7 +121,7 @@ fn is_address(line: &str) -> bool {
 /// gives one per signer; any other block at most one.
 fn signatures_of(
     text: &str,
-    prev: Option<&str>,
+    prev: Option<Prev>,
     next: Option<&str>,
     line_count: usize,
     prev_sig: Option<bool>,
@@ -99,7 +129,9 @@ fn signatures_of(
     if let Some(list) = labelled_signers(text) {
         return list;
     }
-    if prev.is_some_and(|p| CLOSING.is_match(p)) {
+    // Titled signers take four lines at least: the closing is asked after.
+    let four_lines = memchr::memchr_iter(b'\n', text.as_bytes()).nth(2).is_some();
+    if four_lines && prev.is_some_and(|p| p.closing()) {
         if let Some(list) = titled_signers(text) {
             return list;
         }
@@ -110,7 +142,7 @@ fn signatures_of(
     // An address after a signature in capitals ("WM. W. McKEAN, Captain."
     // then "Flag Officer William Mervine, …") is in small letters; a second
     // signer would be in capitals too.
-    let closing_before = prev.is_some_and(|p| CLOSING.is_match(p));
+    let closing_before = prev.is_some_and(|p| p.closing());
     if prev_sig == Some(true) && !closing_before && !is_caps_text(&sig) {
         return Vec::new();
     }
@@ -142,9 +174,23 @@ fn signatures_of(
 /// capitals: "J. R. LOWELL.", "E. P. BROOKS, Consul, &c.".
 fn is_caps_text(sig: &str) -> bool {
     let name = sig.split(',').next().unwrap_or(sig);
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2
-        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 8
+    let (letters, upper) = letter_counts(name);
+    letters >= 2 && upper * 10 >= letters * 8
+}
+
+/// The number of letters in `text`, and of those in upper case.
+fn letter_counts(text: &str) -> (usize, usize) {
+    let (mut letters, mut upper) = (0, 0);
+    for c in text.chars() {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+            upper += usize::from(c.is_ascii_uppercase());
+        } else if c.is_alphabetic() {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+    }
+    (letters, upper)
 }
 
 /// A line that introduces a signer without being one: a seal ("[l. s.]"),
@@ -155,7 +201,8 @@ fn is_label(line: &str) -> bool {
         Regex::new(r"^(?:\[For\]|\(?For) (?:the |The )?[A-Z][^\n]{0,60}?[:),.]?$").expect("regex")
     });
     let l = line.trim();
-    if is_seal(l) || FOR.is_match(l) || is_rank_line(l) {
+    let for_label = l.starts_with("[For]") || l.starts_with("For") || l.starts_with("(For");
+    if is_seal(l) || (for_label && FOR.is_match(l)) || is_rank_line(l) {
         return true;
     }
     // "By the King." over a minister's name in a proclamation; "By the
@@ -216,8 +263,14 @@ fn is_rank_line(line: &str) -> bool {
         "Colonel",
         "Admiral",
     ];
-    let words: Vec<&str> = line.split_whitespace().collect();
-    !words.is_empty() && words.len() <= 2 && words.iter().all(|w| RANKS.contains(w))
+    let mut n = 0;
+    for w in line.split_whitespace() {
+        n += 1;
+        if n > 2 || !RANKS.contains(&w) {
+            return false;
+        }
+    }
+    n > 0
 }
 
 /// Words that make a line a title ("Acting Secretary.", "Counselor",
@@ -282,6 +335,10 @@ fn is_title(line: &str) -> bool {
 /// not labels ("Secretary of State of the United States of America." after
 /// a seal) belong to the signer before and are left out, as the editors do.
 fn labelled_signers(text: &str) -> Option<Vec<String>> {
+    // One line is no list (most blocks: no need to collect them).
+    if !text.contains('\n') {
+        return None;
+    }
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
@@ -362,13 +419,15 @@ fn titled_signers(text: &str) -> Option<Vec<String>> {
 /// address, or a name in capitals, which is a signature wherever it stands.
 fn signature(
     text: &str,
-    prev: Option<&str>,
+    prev: Option<Prev>,
     next: Option<&str>,
     line_count: usize,
 ) -> Option<String> {
     if line_count > 8 || text.len() > 300 {
         return None;
     }
+    let prev_block = prev;
+    let prev = prev.map(|p| p.text);
     // Lone brackets ("[\nEngert\n]") and seals ("[l. s.]") are not part
     // of the name.
     let mut lines: Vec<&str> = text
@@ -376,11 +435,18 @@ fn signature(
         .map(str::trim)
         .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]" | "." | "," | ";") && !is_seal(l))
         .collect();
-    let mut closing_before = prev.is_some_and(|p| CLOSING.is_match(p) || is_given_at(p));
-    if lines.len() >= 2 && is_for_line(lines[0]) {
+    let for_line = lines.len() >= 2 && is_for_line(lines[0]);
+    if for_line {
         lines.remove(0);
-        closing_before = true;
     }
+    // A closing before the block: asked only where it decides (most blocks
+    // are refused before), and worked out once.
+    let closing = OnceCell::new();
+    let closing_before = || {
+        *closing.get_or_init(|| {
+            for_line || prev_block.is_some_and(|p| p.closing()) || prev.is_some_and(is_given_at)
+        })
+    };
     // What a sentence ending with a colon announces is a list ("Following
     // list of members of Commission …:" then "Robert Lansing, Henry White,
     // Commissioners Plenipotentiary."), not a signer; a label ("For the
@@ -389,7 +455,7 @@ fn signature(
     if prev.is_some_and(|p| {
         let p = p.trim();
         p.ends_with(':')
-            && !closing_before
+            && !closing_before()
             && !is_label(p)
             && !p.starts_with("By ")
             && p.split_whitespace().count() > 3
@@ -420,15 +486,15 @@ fn signature(
     }
     if lines.first().is_some_and(|l| l.starts_with('•')) {
         return listed_signers(&lines)
-            .filter(|_| closing_before || ends_letter(text, &lines, next));
+            .filter(|_| closing_before() || ends_letter(text, &lines, next));
     }
     if is_address(first) || lines.len() > 4 || lines.last().is_some_and(|l| l.ends_with(':')) {
         return None;
     }
     // "The Civil Governor, JACINTHO ANTONIO PERDIGAO.": the title before
     // the name in capitals, after a closing.
-    if closing_before
-        && lines.len() == 1
+    if lines.len() == 1
+        && closing_before()
         && (is_titled_caps_name(first) || is_the_title_name(first))
     {
         return Some(first.to_string());
@@ -441,7 +507,8 @@ fn signature(
     let caps_style = first
         .split_once(',')
         .is_some_and(|(_, t)| is_caps_text(t) && is_caps_heading(t));
-    let caps = is_caps_name(first) && !caps_style && (closing_before || is_plain_caps_name(first));
+    let caps =
+        is_caps_name(first) && !caps_style && (closing_before() || is_plain_caps_name(first));
     if !caps && !is_name(first) {
         return None;
     }
@@ -462,13 +529,13 @@ fn signature(
             && first.split_once(", ").is_some_and(|(name, title)| {
                 is_name(name) && !is_title(name) && is_title(title) && title.ends_with('.')
             }));
-    if !(closing_before || end_after || caps || titled) {
+    if !(end_after || caps || titled || closing_before()) {
         return None;
     }
     // Without a closing before it or an end after it, a name in capitals
     // needs an initial or three words: "J. RUSSELL.", not "CORRESPONDENCE."
     // or "OFFICIAL PAPERS.".
-    if !closing_before && !end_after {
+    if !end_after && !closing_before() {
         let name = first.split(',').next().unwrap_or(first);
         let words: Vec<&str> = name.split_whitespace().collect();
         let initial = words.iter().any(|w| {
@@ -500,11 +567,11 @@ fn signature(
     let initial = first.trim_end_matches('.');
     if initial.len() == 1 && initial.chars().all(|c| c.is_ascii_uppercase()) {
         // Not after an address, where "A." labels the annex that follows.
-        let after_letter = closing_before || prev.is_some_and(|p| p.starts_with("P. S."));
+        let after_letter = closing_before() || prev.is_some_and(|p| p.starts_with("P. S."));
         if lines.len() == 1 && next.is_none() && first.ends_with('.') && after_letter {
             return Some(first.to_string());
         }
-        if lines.len() == 2 && is_title(lines[1]) && (closing_before || next.is_none()) {
+        if lines.len() == 2 && is_title(lines[1]) && (next.is_none() || closing_before()) {
             return Some(lines.join(" "));
         }
     }
@@ -512,8 +579,8 @@ fn signature(
     if first.chars().filter(|c| c.is_alphabetic()).count() < 2 || first.starts_with('(') {
         return None;
     }
-    if !closing_before
-        && !caps
+    if !caps
+        && !closing_before()
         && lines.len() == 1
         && first.split_whitespace().count() == 1
         && next.is_some_and(|n| {
@@ -556,11 +623,12 @@ fn ends_letter(text: &str, lines: &[&str], next: Option<&str>) -> bool {
                     || n.starts_with("Attachment")
                     || n.starts_with("By the ")
                     || n.starts_with("Approved")
-                    || dateline::parse(n, 0).is_some()
                     || is_bare_date(n)
                     || (is_place_date(n) && !text.trim_end().ends_with(','))
-                    || head::is_strong_head(n)
                     || is_title_line(n)
+                    // The dearest tests last.
+                    || dateline::parse(n, 0).is_some()
+                    || head::is_strong_head(n)
             }
         }
 }
@@ -608,11 +676,10 @@ fn listed_signers(lines: &[&str]) -> Option<String> {
 
 /// "[l. s.]", "[seal.]", "[L. S.]".
 fn is_seal(line: &str) -> bool {
-    let l = line.to_ascii_lowercase();
-    matches!(
-        l.as_str(),
-        "[l. s.]" | "[seal.]" | "[seal]" | "[l.s.]" | "l. s.]" | "[l. s."
-    )
+    line.len() <= 7
+        && ["[l. s.]", "[seal.]", "[seal]", "[l.s.]", "l. s.]", "[l. s."]
+            .iter()
+            .any(|s| line.eq_ignore_ascii_case(s))
 }
 
 /// A one-line title of an attached paper ("Public Statement Issued by the
@@ -670,11 +737,13 @@ fn name_part(line: &str) -> &str {
 /// "“MANDERSTRÖM.”": a name in capitals, optionally followed by a title.
 fn is_caps_name(line: &str) -> bool {
     let name = name_part(line);
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 3 || name.len() > 50 || name.split_whitespace().count() > 6 {
+    if name.len() > 50 {
         return false;
     }
-    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    let (letters, upper) = letter_counts(name);
+    if letters < 3 || upper * 10 < letters * 9 {
+        return false;
+    }
     const HEADINGS: &[&str] = &[
         "CIRCULAR",
         "SUBJECT",
@@ -733,24 +802,26 @@ fn is_caps_name(line: &str) -> bool {
         "MESSAGE",
         "LETTER",
     ];
-    let first_word = name.split_whitespace().next().unwrap_or("");
-    upper * 10 >= letters.len() * 9
-        && !HEADINGS.iter().any(|h| {
-            name.starts_with(h)
-                || first_word == *h
-                || name
-                    .split_whitespace()
-                    .any(|w| w.trim_end_matches('.') == *h)
-        })
-        && name.chars().filter(|c| c.is_ascii_digit()).count() < 2
-        && !name.contains(['(', ')', ':', ';', '[', ']'])
-        && name.split_whitespace().count() >= 1
-        && !name
-            .split_whitespace()
-            .any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
-        && name
-            .split_whitespace()
-            .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 16)
+    if name.bytes().filter(u8::is_ascii_digit).count() >= 2
+        || name.contains(['(', ')', ':', ';', '[', ']'])
+    {
+        return false;
+    }
+    // At most six words, none opening with a digit, none longer than 16
+    // letters, none a heading word; nor may the name open with a heading
+    // (a first word equal to one does).
+    let mut words = 0;
+    for w in name.split_whitespace() {
+        words += 1;
+        if words > 6
+            || w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            || w.chars().filter(|c| c.is_alphabetic()).count() > 16
+            || HEADINGS.contains(&w.trim_end_matches('.'))
+        {
+            return false;
+        }
+    }
+    words >= 1 && !HEADINGS.iter().any(|h| name.starts_with(h))
 }
 
 /// True when a line reads as a personal name ("JOSEPH A. WRIGHT.", "Hull",
@@ -869,13 +940,11 @@ fn is_name(line: &str) -> bool {
     }
     // "[Subenclosure—Translation]": the first word before a dash.
     let first_word = words[0].split('—').next().unwrap_or(words[0]);
-    if NOT_NAMES
-        .iter()
-        .any(|n| first_word.trim_end_matches([',', '.', ':']) == *n)
-    {
+    let first_word = first_word.trim_end_matches([',', '.', ':']);
+    if NOT_NAMES.contains(&first_word) {
         return false;
     }
-    if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+    if l.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     // "VI. Internationalized Trade Routes", "I. The Embargo": a numbered
@@ -1028,10 +1097,15 @@ fn is_place_word(line: &str) -> bool {
 /// The formal closing of a letter quoted inside another: "“I have the
 /// honor, &c., &c.", "“I am, &c.,".
 fn is_formal_closing(prev: &str) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)^["“]?(?:I have the honou?r|I am\b|.*obedient servant)"#).expect("regex")
-    });
-    RE.is_match(prev.trim())
+    // Two patterns, one alternation split in two: the word boundary of the
+    // first keeps it off the fast engine, which then read a whole
+    // paragraph for ".*obedient servant" (120,000 instructions a call).
+    static OPENING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"(?i)^["“]?(?:I have the honou?r|I am\b)"#).expect("regex"));
+    static SERVANT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"(?i)^["“]?.*obedient servant"#).expect("regex"));
+    let p = prev.trim();
+    OPENING.is_match(p) || SERVANT.is_match(p)
 }
 
 /// "The Marques de la VEGA de ARMIJO.": a title beginning with "The"
@@ -1064,7 +1138,15 @@ fn is_given_at(prev: &str) -> bool {
         Regex::new(r"^[A-Z][^,\n]{0,40}, (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, 1[7-9]\d\d\.?$").expect("regex")
     });
     let p = prev.trim();
-    p.starts_with("Given ") || p.starts_with("Done at ") || PLACE_DATE.is_match(p)
+    // The pattern ends with a year ("1861", "1861."): a block that does not
+    // (most) is never run through it.
+    let ends_with_year = p
+        .strip_suffix('.')
+        .unwrap_or(p)
+        .ends_with(|c: char| c.is_ascii_digit());
+    p.starts_with("Given ")
+        || p.starts_with("Done at ")
+        || (ends_with_year && PLACE_DATE.is_match(p))
 }
 
 /// A year anywhere in a line: "Executive Order No. 2604, April 28, 1917".
