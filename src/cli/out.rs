@@ -92,8 +92,11 @@ impl Sink {
             Sink::Stdout(w) => w.write(r),
             Sink::File(w, _, _) => w.write(r),
             Sink::Counted(w, _, _) => {
-                serde_json::to_writer(&mut *w, r)?;
-                w.write_all(b"\n")
+                // The same bytes as the other sinks (output::compact).
+                let mut buf = Vec::with_capacity(4096);
+                cables::output::compact::to_vec(&mut buf, r)?;
+                buf.push(b'\n');
+                w.write_all(&buf)
             }
         }
     }
