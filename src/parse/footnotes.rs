@@ -740,6 +740,16 @@ fn align_hinted(
     let mut best_num: Vec<(i32, usize)> = vec![(NONE, usize::MAX); n];
     let mut symbols_done: Vec<usize> = Vec::new();
     let mut links: Vec<(usize, i32)> = Vec::new();
+    // The bonus for a repeated value, per item (see below).
+    let again_at: Vec<i32> = (0..n)
+        .map(|k| {
+            if repeat.get(k).copied().unwrap_or(false) {
+                6
+            } else {
+                0
+            }
+        })
+        .collect();
     for j in 0..m {
         while done < j && cands[done].group != cands[j].group {
             let d = &cands[done];
@@ -805,9 +815,14 @@ fn align_hinted(
                 }
             }
         }
-        for k in 0..n {
+        let row = j * n;
+        let (done_dp, cur_dp) = dp.split_at_mut(row);
+        let cur_dp = &mut cur_dp[..n];
+        let cur_parent = &mut parent[row..row + n];
+        let bc = base(c);
+        for (k, (d, p)) in cur_dp.iter_mut().zip(cur_parent.iter_mut()).enumerate() {
             // Start a chain: items before k have no mark.
-            let mut best = base(c) - MISSING * k as i32 + if k > 0 { free0 } else { -free0 };
+            let mut best = bc - MISSING * k as i32 + if k > 0 { free0 } else { -free0 };
             // A mark in the head belongs to the first note: starting it
             // further down the list loses ties.
             if c.in_head && k > 0 {
@@ -816,74 +831,74 @@ fn align_hinted(
             if c.value + 1 < k as u64 && c.value != 0 {
                 best -= 2;
             }
-            let mut from = usize::MAX;
-            if k > 0 {
-                for &(i, t) in &links {
-                    // Item k follows item k-1, or k-2 with one mark missing.
-                    for (gap, kk) in [(0, k.wrapping_sub(1)), (1, k.wrapping_sub(2))] {
-                        if kk >= n {
-                            continue;
-                        }
-                        let prev = dp[i * n + kk];
-                        if prev == NONE {
-                            continue;
-                        }
-                        let step = if gap == 1 {
-                            if cands[i].value + 2 != c.value {
-                                continue;
-                            }
-                            4 - MISSING
-                        } else {
-                            t
-                        };
-                        // A note whose text repeats an earlier one's is that
-                        // note cited again: its mark repeats an earlier value.
-                        let again =
-                            if !repeat.get(k).copied().unwrap_or(false) || c.value >= SYMBOL_BASE {
-                                0
-                            } else if c.value <= cands[i].value {
-                                6
-                            } else {
-                                0
-                            };
-                        let sc = prev + base(c) + step + again;
-                        if sc > best {
-                            best = sc;
-                            from = i * n + kk;
-                        }
+            *d = best;
+            *p = usize::MAX;
+        }
+        // Item k follows item k-1, or k-2 with one mark missing. Each link
+        // is run over the whole row (the earlier candidate's row is read in
+        // order); per item the chains are tried in the order links, then
+        // restarts, then symbols, and the first best wins, as before.
+        for &(i, t) in &links {
+            let prev_row = &done_dp[i * n..i * n + n];
+            // A note whose text repeats an earlier one's is that note cited
+            // again: its mark repeats an earlier value.
+            let again_ok = c.value < SYMBOL_BASE && c.value <= cands[i].value;
+            let gap_ok = cands[i].value + 2 == c.value;
+            let step0 = bc + t;
+            let step1 = bc + 4 - MISSING;
+            for k in 1..n {
+                let again = if again_ok { again_at[k] } else { 0 };
+                let prev = prev_row[k - 1];
+                if prev != NONE {
+                    let sc = prev + step0 + again;
+                    if sc > cur_dp[k] {
+                        cur_dp[k] = sc;
+                        cur_parent[k] = i * n + k - 1;
                     }
                 }
-                // A restart at 0 or 1, or a symbol, may follow any earlier
-                // mark; a number may follow a symbol.
-                let any_before = (c.value <= 1 && c.suffix.is_none()) || c.value >= SYMBOL_BASE;
-                let (num_score, num_i) = best_num[k - 1];
-                if any_before && num_i != usize::MAX && num_score != NONE {
-                    if let Some(t) = follows(&cands[num_i], c) {
-                        let sc = num_score + base(c) + t;
-                        if sc > best {
-                            best = sc;
-                            from = num_i * n + k - 1;
-                        }
-                    }
-                }
-                for &i in &symbols_done {
-                    let Some(t) = follows(&cands[i], c) else {
-                        continue;
-                    };
-                    {
-                        let prev = dp[i * n + k - 1];
-                        if prev != NONE && cands[i].value >= 1 {
-                            let sc = prev + base(c) + t;
-                            if sc > best {
-                                best = sc;
-                                from = i * n + k - 1;
-                            }
+                if k >= 2 && gap_ok {
+                    let prev = prev_row[k - 2];
+                    if prev != NONE {
+                        let sc = prev + step1 + again;
+                        if sc > cur_dp[k] {
+                            cur_dp[k] = sc;
+                            cur_parent[k] = i * n + k - 2;
                         }
                     }
                 }
             }
-            dp[j * n + k] = best;
-            parent[j * n + k] = from;
+        }
+        // A restart at 0 or 1, or a symbol, may follow any earlier mark; a
+        // number may follow a symbol.
+        let any_before = (c.value <= 1 && c.suffix.is_none()) || c.value >= SYMBOL_BASE;
+        for k in 1..n {
+            let mut best = cur_dp[k];
+            let mut from = cur_parent[k];
+            let (num_score, num_i) = best_num[k - 1];
+            if any_before && num_i != usize::MAX && num_score != NONE {
+                if let Some(t) = follows(&cands[num_i], c) {
+                    let sc = num_score + bc + t;
+                    if sc > best {
+                        best = sc;
+                        from = num_i * n + k - 1;
+                    }
+                }
+            }
+            for &i in &symbols_done {
+                let Some(t) = follows(&cands[i], c) else {
+                    continue;
+                };
+                let prev = done_dp[i * n + k - 1];
+                if prev != NONE && cands[i].value >= 1 {
+                    let sc = prev + bc + t;
+                    if sc > best {
+                        best = sc;
+                        from = i * n + k - 1;
+                    }
+                }
+            }
+            cur_dp[k] = best;
+            cur_parent[k] = from;
         }
     }
     // Best end: items after k have no mark.
