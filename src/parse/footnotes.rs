@@ -535,16 +535,25 @@ pub const LETTER_BASE: u64 = SYMBOL_BASE + 64;
 pub fn letter_candidates(src: &str, from: usize, to: usize) -> Vec<Span> {
     let b = &src.as_bytes()[..to];
     let mut out = Vec::new();
-    let mut i = from + 2;
-    while i < b.len() {
-        if b[i].is_ascii_lowercase()
-            && matches!(b[i - 1], b'.' | b',' | b';' | b')')
+    // The punctuation `p` of a mark at p + 1, from + 1 <= p <= to - 2; found
+    // with memchr (the bytes between are not looked at).
+    if to < from + 3 {
+        return out;
+    }
+    let hay = &b[from + 1..to - 1];
+    let mark_at = |p: usize| {
+        let i = p + 1;
+        (b[i].is_ascii_lowercase()
             && b[i - 2].is_ascii_lowercase()
-            && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
-        {
-            out.push(Span::new(i, i + 1));
-        }
-        i += 1;
+            && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()))
+        .then(|| Span::new(i, i + 1))
+    };
+    out.extend(memchr::memchr3_iter(b'.', b',', b';', hay).filter_map(|p| mark_at(from + 1 + p)));
+    let stops = out.len();
+    out.extend(memchr::memchr_iter(b')', hay).filter_map(|p| mark_at(from + 1 + p)));
+    // Both runs are in text order; merged, as one scan would find them.
+    if stops > 0 && out.len() > stops {
+        out.sort_unstable_by_key(|s| s.start);
     }
     out
 }
@@ -1564,6 +1573,62 @@ mod tests {
             proptest::prop_assert_eq!(
                 symbol_candidates(&src, from, src.len()),
                 symbol_candidates_by_char(&src, from, src.len())
+            );
+        }
+    }
+
+    /// The byte-by-byte scan that `letter_candidates` replaced.
+    fn letter_candidates_by_byte(src: &str, from: usize, to: usize) -> Vec<Span> {
+        let b = &src.as_bytes()[..to];
+        let mut out = Vec::new();
+        let mut i = from + 2;
+        while i < b.len() {
+            if b[i].is_ascii_lowercase()
+                && matches!(b[i - 1], b'.' | b',' | b';' | b')')
+                && b[i - 2].is_ascii_lowercase()
+                && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+            {
+                out.push(Span::new(i, i + 1));
+            }
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn letter_marks() {
+        // "(see).c": the byte before '.' is ')', no letter; "x.y.z" at the
+        // end: "y" is followed by '.', "z" by the end of the text.
+        let src = "board.a\nsaid,b and (see).c words;d\nx.y.z";
+        let spans: Vec<&str> = letter_candidates(src, 0, src.len())
+            .iter()
+            .map(|s| &src[s.start..s.end])
+            .collect();
+        assert_eq!(spans, ["a", "b", "d", "z"]);
+        // After ')' and after '.', in text order.
+        let src = "ab)c d.e f";
+        let got = letter_candidates(src, 0, src.len());
+        assert_eq!(got, [Span::new(3, 4), Span::new(7, 8)]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn letters_as_the_byte_scan(
+            v in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "z", "B", ".", ",", ";", ")", " ", "\n", "1", "’",
+                ]),
+                0..40,
+            ),
+            cut in 0usize..5,
+            short in 0usize..3,
+        ) {
+            let src: String = v.concat();
+            let from = src.char_indices().nth(cut).map_or(src.len(), |(i, _)| i);
+            let to = src.char_indices().rev().nth(short).map_or(src.len(), |(i, _)| i).max(from);
+            proptest::prop_assert_eq!(
+                letter_candidates(&src, from, to),
+                letter_candidates_by_byte(&src, from, to)
             );
         }
     }
