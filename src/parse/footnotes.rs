@@ -1113,12 +1113,25 @@ pub fn symbol_candidates(src: &str, from: usize, to: usize) -> Vec<Span> {
     let b = text.as_bytes();
     let mut i = 0;
     // Only the bytes that can start a symbol are looked at: '*', '|', and
-    // the lead bytes of '§', '¶' (0xC2), 'ǁ' (0xC7) and '†', '‡' (0xE2).
-    while let Some(off) = b[i..]
-        .iter()
-        .position(|&x| matches!(x, b'*' | b'|' | 0xC2 | 0xC7 | 0xE2))
-    {
-        i += off;
+    // the lead bytes of '§', '¶' (0xC2), 'ǁ' (0xC7) and '†', '‡' (0xE2);
+    // two memchr scans, merged in text order.
+    let mut ascii = memchr::memchr3_iter(b'*', b'|', 0xC2, b).peekable();
+    let mut lead = memchr::memchr2_iter(0xC7, 0xE2, b).peekable();
+    loop {
+        let next = match (ascii.peek(), lead.peek()) {
+            (Some(x), Some(y)) if x < y => ascii.next(),
+            (_, Some(_)) => lead.next(),
+            (Some(_), None) => ascii.next(),
+            (None, None) => None,
+        };
+        let Some(at) = next else {
+            break;
+        };
+        // Inside a mark already taken ("**", "||") or a character skipped.
+        if at < i {
+            continue;
+        }
+        i = at;
         let (c, len) = match b[i] {
             // "**" as one mark.
             b'*' if b.get(i + 1) == Some(&b'*') => ('*', 2),
