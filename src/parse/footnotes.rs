@@ -223,6 +223,29 @@ fn glue_before(c: char) -> bool {
         )
 }
 
+/// Index of the first ASCII digit in `b[i..to]`, or `to` (`i` when `i >=
+/// to`): eight bytes at a time, as a word whose bytes are tested at once.
+fn next_digit(b: &[u8], mut i: usize, to: usize) -> usize {
+    const ONES: u64 = u64::MAX / 255;
+    while i + 8 <= to {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&b[i..i + 8]);
+        // A digit byte becomes 0..=9; any other byte 10 or more.
+        let x = u64::from_le_bytes(word) ^ (ONES * 0x30);
+        // The high bit of each byte below 10 (and perhaps of a byte after
+        // one: the borrow runs upwards, so the lowest flag is exact).
+        let below = x.wrapping_sub(ONES * 10) & !x & (ONES * 0x80);
+        if below != 0 {
+            return i + (below.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < to && !b[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
 /// Find mark candidates in `src[from..to]`, skipping `skip` spans (page
 /// markers). `head_end` is the end of the head, where a mark may follow a
 /// space.
@@ -240,7 +263,7 @@ pub fn candidates(
     let mut group = 0;
     while i < to {
         if !b[i].is_ascii_digit() {
-            i += 1;
+            i = next_digit(b, i + 1, to);
             continue;
         }
         let start = i;
@@ -1643,6 +1666,34 @@ mod tests {
                 letter_candidates(&src, from, to),
                 letter_candidates_by_byte(&src, from, to)
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn next_digit_as_the_byte_scan(
+            b in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+            i in 0usize..45,
+            cut in 0usize..45,
+        ) {
+            let to = b.len().saturating_sub(cut);
+            let by_byte = (i..to).find(|&k| b[k].is_ascii_digit()).unwrap_or(to.max(i));
+            proptest::prop_assert_eq!(next_digit(&b, i, to), by_byte);
+        }
+    }
+
+    #[test]
+    fn next_digit_table() {
+        for (text, i, want) in [
+            ("abcdefgh9", 0, 8),
+            ("abcdefg9h", 0, 7),
+            ("abc/:9", 0, 5),
+            ("0123", 1, 1),
+            ("—xxxxxxxxxxxx", 0, 15),
+            ("—xxxxxxxxxxxx7", 0, 15),
+            ("abcdefghijklmnop", 3, 16),
+        ] {
+            assert_eq!(next_digit(text.as_bytes(), i, text.len()), want, "{text:?}");
         }
     }
 }
