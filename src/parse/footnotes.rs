@@ -824,6 +824,7 @@ fn align_hinted(
     let mut best_num: Vec<(i32, usize)> = vec![(NONE, usize::MAX); n];
     let mut symbols_done: Vec<usize> = Vec::new();
     let mut links: Vec<(usize, i32)> = Vec::new();
+    let mut sym_links: Vec<(usize, i32)> = Vec::new();
     // The bonus for a repeated value, per item (see below).
     let again_at: Vec<i32> = (0..n)
         .map(|k| {
@@ -955,6 +956,15 @@ fn align_hinted(
         // A restart at 0 or 1, or a symbol, may follow any earlier mark; a
         // number may follow a symbol.
         let any_before = (c.value <= 1 && c.suffix.is_none()) || c.value >= SYMBOL_BASE;
+        // The symbols `c` may follow, and how well (the same for every k).
+        sym_links.clear();
+        if n > 1 {
+            sym_links.extend(symbols_done.iter().filter_map(|&i| {
+                follows(&cands[i], c)
+                    .filter(|_| cands[i].value >= 1)
+                    .map(|t| (i, t))
+            }));
+        }
         for k in 1..n {
             let mut best = cur_dp[k];
             let mut from = cur_parent[k];
@@ -968,12 +978,9 @@ fn align_hinted(
                     }
                 }
             }
-            for &i in &symbols_done {
-                let Some(t) = follows(&cands[i], c) else {
-                    continue;
-                };
+            for &(i, t) in &sym_links {
                 let prev = done_dp[i * n + k - 1];
-                if prev != NONE && cands[i].value >= 1 {
+                if prev != NONE {
                     let sc = prev + bc + t;
                     if sc > best {
                         best = sc;
