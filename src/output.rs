@@ -40,6 +40,16 @@ impl<W: Write> RecordWriter<W> {
         }
     }
 
+    /// The inner writer.
+    pub fn get_ref(&self) -> &W {
+        &self.out
+    }
+
+    /// The inner writer, to write between records (reused NDJSON lines).
+    pub fn get_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
     /// Write one record.
     pub fn write(&mut self, r: &Record) -> io::Result<()> {
         if self.format == Format::Json {

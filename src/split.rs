@@ -37,7 +37,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::diag::{Diagnostic, Severity};
 use crate::parse::{self, head, lines};
 use crate::record::{Record, Span};
 
@@ -233,15 +232,6 @@ pub(crate) fn records_unlocated(src: &str, path: &str) -> Vec<Record> {
         out.push(r);
     }
     out
-}
-
-/// The doubtful places of a split as diagnostics (code "S001", warning).
-pub fn doubts(src: &str) -> Vec<Diagnostic> {
-    split(src)
-        .doubts
-        .into_iter()
-        .map(|d| Diagnostic::new(Severity::Warning, "S001", d.offset, d.message))
-        .collect()
 }
 
 /// True when every part with a head is an entry of a chapter listing:

@@ -44,6 +44,11 @@ impl Run {
 fn cables(args: &[&str], dir: &Path) -> Run {
     let mut cmd = Command::new(BIN);
     cmd.arg("index").arg(dir).args(args);
+    run(cmd)
+}
+
+/// Run `cmd` (at most two minutes) and keep its exit code and output.
+fn run(cmd: Command) -> Run {
     let out = assert_cmd::Command::from_std(cmd)
         .timeout(Duration::from_secs(120))
         .output()
@@ -393,25 +398,22 @@ fn unprivileged(dir: &Path) -> Option<Command> {
     if permissions_apply(dir) {
         return Some(Command::new(BIN));
     }
-    let mut cmd = Command::new("setpriv");
-    cmd.args([
-        "--reuid=65534",
-        "--regid=65534",
-        "--clear-groups",
-        "--",
-        BIN,
-    ]);
-    let ok = Command::new("setpriv")
-        .args([
+    let as_nobody = || {
+        let mut cmd = Command::new("setpriv");
+        cmd.args([
             "--reuid=65534",
             "--regid=65534",
             "--clear-groups",
             "--",
             BIN,
-            "--version",
-        ])
+        ]);
+        cmd
+    };
+    let ok = as_nobody()
+        .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
+    let cmd = as_nobody();
     ok.then_some(cmd)
 }
 
@@ -436,16 +438,8 @@ fn unreadable_file_and_folder_are_errors() {
     fs::write(d.path().join("closed/in.txt"), GOOD).unwrap();
     fs::set_permissions(d.path().join("closed"), fs::Permissions::from_mode(0o000)).unwrap();
     cmd.arg("index").arg(d.path());
-    let out = assert_cmd::Command::from_std(cmd)
-        .timeout(Duration::from_secs(120))
-        .output()
-        .unwrap();
+    let run = run(cmd);
     fs::set_permissions(d.path().join("closed"), fs::Permissions::from_mode(0o755)).unwrap();
-    let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
     assert_eq!(run.code, 0, "{}", run.stderr);
     let recs = run.records();
     assert_good(&recs);

@@ -21,6 +21,7 @@ use cables::Record;
 use serde_json::Value;
 
 mod common;
+use common::norm;
 
 const TEXT_FIELDS: &[&str] = &[
     "title",
@@ -72,10 +73,6 @@ const TRUTH_FIELDS: &[&str] = &[
 fn corpus() -> Option<PathBuf> {
     let c = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     (c.join("tei").is_dir() && c.join("frus-full").is_dir()).then_some(c)
-}
-
-fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[derive(Default)]
@@ -188,6 +185,15 @@ fn footnote_marks(r: &Record) -> Vec<String> {
 
 fn sigs(r: &Record) -> Vec<String> {
     r.signatures.iter().map(|s| norm(s)).collect()
+}
+
+/// The comparison of every volume, made once for both tests (None when
+/// ../shared/corpus is absent).
+fn outcome() -> Option<&'static Outcome> {
+    static OUTCOME: std::sync::OnceLock<Option<Outcome>> = std::sync::OnceLock::new();
+    OUTCOME
+        .get_or_init(|| corpus().map(|c| compare(&c)))
+        .as_ref()
 }
 
 struct Outcome {
@@ -314,15 +320,8 @@ fn compare(corpus: &Path) -> Outcome {
         truth_table.judge("source_note", &doc, ts == want_src, || {
             format!("{ts:?} want {want_src:?}")
         });
-        let mut notes: Vec<&Value> = truth["footnotes"]
-            .as_array()
-            .map(|a| a.iter().collect())
-            .unwrap_or_default();
-        notes.sort_by_key(|n| n["list_index"].as_u64().unwrap_or(0));
-        let want_texts: Vec<String> = notes
-            .iter()
-            .map(|n| norm(n["text"].as_str().unwrap_or("")))
-            .collect();
+        let notes = common::truth_notes(&truth);
+        let want_texts: Vec<String> = notes.iter().map(|n| common::note_text(n)).collect();
         truth_table.judge("footnote_texts", &doc, tf == want_texts, || {
             format!("{:?}", first_diff(&tf, &want_texts))
         });
@@ -440,11 +439,10 @@ fn compare(corpus: &Path) -> Outcome {
 /// it, for every document of the eleven volumes.
 #[test]
 fn tei_records_match_truth() {
-    let Some(corpus) = corpus() else {
+    let Some(o) = outcome() else {
         eprintln!("tei: ../shared/corpus (tei/ and frus-full/) is absent; test skipped");
         return;
     };
-    let o = compare(&corpus);
     println!(
         "TEI reader: {} records from the volumes in tei/, {} compared",
         o.records, o.docs
@@ -473,11 +471,10 @@ fn tei_records_match_truth() {
 /// About a second in release mode.
 #[test]
 fn tei_records_match_text_parser() {
-    let Some(corpus) = corpus() else {
+    let Some(o) = outcome() else {
         eprintln!("tei: ../shared/corpus (tei/ and frus-full/) is absent; test skipped");
         return;
     };
-    let o = compare(&corpus);
     println!(
         "TEI reader: {} records, {} compared with their rendered text",
         o.records, o.docs

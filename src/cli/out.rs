@@ -16,7 +16,7 @@ pub enum Sink {
     File(RecordWriter<BufWriter<File>>, PathBuf, PathBuf),
     /// NDJSON into a temporary file renamed to `target` on success,
     /// counting bytes (for the incremental cache).
-    Counted(Counting<BufWriter<File>>, PathBuf, PathBuf),
+    Counted(RecordWriter<Counting<BufWriter<File>>>, PathBuf, PathBuf),
 }
 
 /// A writer that counts the bytes given to it.
@@ -75,11 +75,12 @@ impl Sink {
         }
         let tmp = temp_path(target);
         Some(File::create(&tmp).map_err(|e| with_path(e, &tmp)).map(|f| {
+            let counting = Counting {
+                inner: BufWriter::with_capacity(1 << 16, f),
+                n: 0,
+            };
             Sink::Counted(
-                Counting {
-                    inner: BufWriter::with_capacity(1 << 16, f),
-                    n: 0,
-                },
+                RecordWriter::new(counting, Format::Ndjson, false),
                 tmp,
                 target.clone(),
             )
@@ -91,13 +92,7 @@ impl Sink {
         match self {
             Sink::Stdout(w) => w.write(r),
             Sink::File(w, _, _) => w.write(r),
-            Sink::Counted(w, _, _) => {
-                // The same bytes as the other sinks (output::compact).
-                let mut buf = Vec::with_capacity(4096);
-                cables::output::compact::to_vec(&mut buf, r)?;
-                buf.push(b'\n');
-                w.write_all(&buf)
-            }
+            Sink::Counted(w, _, _) => w.write(r),
         }
     }
 
@@ -121,7 +116,7 @@ impl Sink {
                 res
             }
             Sink::Counted(w, tmp, target) => {
-                let res = commit(w.inner, &tmp, &target);
+                let res = w.finish().and_then(|c| commit(c.inner, &tmp, &target));
                 if res.is_err() {
                     let _ = fs::remove_file(&tmp);
                 }
@@ -145,7 +140,7 @@ impl cables::index::Output for Sink {
 
     fn raw(&mut self, lines: &[u8]) -> io::Result<()> {
         match self {
-            Sink::Counted(w, _, _) => w.write_all(lines),
+            Sink::Counted(w, _, _) => w.get_mut().write_all(lines),
             _ => Err(io::Error::new(
                 io::ErrorKind::Unsupported,
                 "reused records need NDJSON output to a file",
@@ -155,7 +150,7 @@ impl cables::index::Output for Sink {
 
     fn position(&self) -> u64 {
         match self {
-            Sink::Counted(w, _, _) => w.n,
+            Sink::Counted(w, _, _) => w.get_ref().n,
             _ => 0,
         }
     }

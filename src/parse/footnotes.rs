@@ -1294,7 +1294,11 @@ mod tests {
 
     fn marks_of(src: &str, head_end: Option<usize>, n: usize) -> Vec<String> {
         let c = candidates(src, 0, src.len(), &[], head_end);
-        let a = align(src, &c, n);
+        shown(&align(src, &c, n))
+    }
+
+    /// Each note's marker, in parentheses when no mark in the text has it.
+    fn shown(a: &Alignment) -> Vec<String> {
         a.marks
             .iter()
             .zip(&a.markers)
@@ -1476,19 +1480,7 @@ mod tests {
                 at = end;
             }
             let c = candidates(src, 0, src.len(), &skip, None);
-            let a = align(src, &c, want.len());
-            let got: Vec<String> = a
-                .marks
-                .iter()
-                .zip(&a.markers)
-                .map(|(m, t)| {
-                    if m.is_some() {
-                        t.clone()
-                    } else {
-                        format!("({t})")
-                    }
-                })
-                .collect();
+            let got = shown(&align(src, &c, want.len()));
             assert_eq!(&got, want, "{doc}: {src:?}");
         }
     }

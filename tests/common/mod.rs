@@ -347,6 +347,21 @@ pub fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The truth's footnotes in list order.
+pub fn truth_notes(truth: &Value) -> Vec<&Value> {
+    let mut notes: Vec<&Value> = truth["footnotes"]
+        .as_array()
+        .map(|a| a.iter().collect())
+        .unwrap_or_default();
+    notes.sort_by_key(|n| n["list_index"].as_u64().unwrap_or(0));
+    notes
+}
+
+/// A truth note's text, whitespace collapsed.
+pub fn note_text(n: &Value) -> String {
+    norm(n["text"].as_str().unwrap_or(""))
+}
+
 /// The verdict on one field of one document.
 pub struct Verdict {
     /// The record agrees with the truth.
@@ -449,15 +464,8 @@ pub fn judge(r: &Record, truth: &Value) -> BTreeMap<&'static str, Verdict> {
         "source_note",
         verdict(got_src == want_src, got_src, want_src),
     );
-    let mut notes: Vec<&Value> = truth["footnotes"]
-        .as_array()
-        .map(|a| a.iter().collect())
-        .unwrap_or_default();
-    notes.sort_by_key(|n| n["list_index"].as_u64().unwrap_or(0));
-    let want_texts: Vec<String> = notes
-        .iter()
-        .map(|n| norm(n["text"].as_str().unwrap_or("")))
-        .collect();
+    let notes = truth_notes(truth);
+    let want_texts: Vec<String> = notes.iter().map(|n| note_text(n)).collect();
     let got_texts: Vec<String> = r.footnotes.iter().map(|f| norm(&f.text)).collect();
     out.insert(
         "footnote_texts",
