@@ -30,13 +30,6 @@ const FIELDS: &[&str] = &[
     "routing",
 ];
 
-/// Fields that do not reach the 0.99 bar yet, with the ratio measured when
-/// they were listed. The bar is not lowered: the test prints them as below
-/// it, fails if one falls under its floor (a regression), and fails once
-/// one reaches 0.99 so that it is taken off this list. Issue 2 stays open
-/// while this list is not empty.
-const BELOW_BAR: &[(&str, f64)] = &[];
-
 fn corpus_dirs() -> (Vec<PathBuf>, bool) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let shared = root.join("../shared/corpus");
@@ -134,26 +127,9 @@ fn accuracy_against_editors_markup() {
         } else {
             s.right as f64 / s.of as f64
         };
-        // The floors were measured on the shared corpus; on the 21 fixture
-        // documents a listed field is reported, not held to a floor.
-        let floor = BELOW_BAR
-            .iter()
-            .find(|(n, _)| n == f)
-            .map(|(_, r)| if shared { *r } else { 0.0 });
-        let mark = match floor {
-            Some(_) if ratio < 0.99 => "  BELOW THE 0.99 BAR (open work, issue 2)",
-            _ => "",
-        };
-        println!("{:<18} {:>6} {:>6} {:>7.4}{mark}", f, s.right, s.of, ratio);
-        match floor {
-            None if ratio < 0.99 => failed.push(format!("{f} {ratio:.4} < 0.99")),
-            Some(fl) if ratio < fl => {
-                failed.push(format!("{f} {ratio:.4} fell under its floor {fl}"))
-            }
-            Some(_) if shared && ratio >= 0.99 => {
-                failed.push(format!("{f} reached 0.99: take it off BELOW_BAR"))
-            }
-            _ => {}
+        println!("{:<18} {:>6} {:>6} {:>7.4}", f, s.right, s.of, ratio);
+        if ratio < 0.99 {
+            failed.push(format!("{f} {ratio:.4} < 0.99"));
         }
         for m in s.misses.iter().take(100000) {
             println!("  miss {m}");
