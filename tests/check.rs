@@ -487,3 +487,100 @@ fn usage_and_io_failures_exit_2() {
     let o = cables(&["check", ".", "--format", "yaml"], &fixtures());
     assert_eq!(o.status.code(), Some(2), "{}", show(&o));
 }
+
+/// A TEI volume of documents with `bad` note ids each (TEI002 per note):
+/// `bad` per document.
+fn volume_with_bad_note_ids(bad: &[usize]) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"frus1900t\">\n<text><body>\n",
+    );
+    for (k, &n) in bad.iter().enumerate() {
+        let d = k + 1;
+        xml.push_str(&format!(
+            "<div type=\"document\" xml:id=\"d{d}\" n=\"{d}\">\n<head>Mr. Hay to Mr. Conger.</head>\n"
+        ));
+        for i in 1..=n {
+            xml.push_str(&format!(
+                "<p>Text.<note n=\"{i}\" xml:id=\"d{d}note{i}\">A note.</note></p>\n"
+            ));
+        }
+        xml.push_str("</div>\n");
+    }
+    xml.push_str("</body></text>\n</TEI>\n");
+    xml
+}
+
+/// At most 20 findings of a rule are shown per file, and per document in a
+/// TEI volume (a volume holds hundreds); the 21st line says how many more
+/// and carries them in `more`, and the summary counts them.
+#[test]
+fn findings_are_capped_per_document_in_a_volume() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("vol.xml"),
+        volume_with_bad_note_ids(&[15, 15, 25]),
+    )
+    .unwrap();
+    let o = cables(&["check", ".", "--format", "json"], tmp.path());
+    let lines: Vec<Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let tei002: Vec<&Value> = lines.iter().filter(|v| v["rule"] == "TEI002").collect();
+    // 15 + 15 + (20 and one line for the last 5).
+    assert_eq!(tei002.len(), 51, "{}", show(&o));
+    let more: Vec<&Value> = tei002
+        .iter()
+        .copied()
+        .filter(|v| v.get("more").is_some())
+        .collect();
+    assert_eq!(more.len(), 1, "{}", show(&o));
+    assert_eq!(more[0]["more"], 5);
+    assert_eq!(
+        more[0]["message"],
+        "5 more TEI002 findings in this document (first shown here)"
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("55 warnings (TEI002 55)"), "{}", show(&o));
+}
+
+/// REF001 names where the number was looked for: the folder for text
+/// files, the volume for the documents of a TEI volume.
+#[test]
+fn unresolved_references_name_folder_or_volume() {
+    let o = cables(
+        &["check", ".", "--format", "json"],
+        &fixtures().join("REF001/bad"),
+    );
+    let mut messages: Vec<(String, String)> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|v| v["rule"] == "REF001")
+        .map(|v| {
+            let file = v["path"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string();
+            (file, v["message"].as_str().unwrap().to_string())
+        })
+        .collect();
+    messages.sort();
+    let ends: Vec<(&str, bool, bool)> = messages
+        .iter()
+        .map(|(f, m)| {
+            (
+                f.as_str(),
+                m.ends_with("in the folder"),
+                m.ends_with("in the volume"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ends,
+        [("d1.txt", true, false), ("vol.xml", false, true)],
+        "{messages:?}"
+    );
+}

@@ -150,7 +150,7 @@ pub fn check_file(
     for d in crate::split::split(text).doubts {
         out.push(Raw::new("DOC005", Loc::at(&idx, text, d.offset), d.message));
     }
-    (cap(out), summary)
+    (cap(out, "file"), summary)
 }
 
 /// Rules over the records of a TEI volume, and one [`Summary`] per
@@ -173,12 +173,14 @@ pub fn check_file(
 pub fn check_tei(records: &[Record], text: &str, shown: &str) -> (Vec<Raw>, Vec<Summary>) {
     let idx = LineIndex::new(text);
     let at = |offset: usize| Loc::at(&idx, text, offset);
-    let mut out = Vec::new();
+    // The findings of each record, capped per record: a volume holds
+    // hundreds of documents, and a cap per file would hide the later ones.
+    let mut found: Vec<Vec<Raw>> = vec![Vec::new(); records.len()];
     let mut summaries = Vec::new();
     let mut page_reported: Vec<usize> = Vec::new();
     let mut seq_reported: Vec<usize> = Vec::new();
     let volume_pages = arabic_page_breaks(text);
-    for rec in records {
+    for (rec, out) in records.iter().zip(found.iter_mut()) {
         for d in &rec.diagnostics {
             let rule = match d.code.as_str() {
                 "TEI001" => {
@@ -205,6 +207,7 @@ pub fn check_tei(records: &[Record], text: &str, shown: &str) -> (Vec<Raw>, Vec<
         let Some((file, id)) = rec.path.split_once('#') else {
             continue;
         };
+        let out = &mut found[k];
         let div = at(rec.span.start);
         if rec.head_span.is_none() {
             out.push(Raw::new(
@@ -251,7 +254,7 @@ pub fn check_tei(records: &[Record], text: &str, shown: &str) -> (Vec<Raw>, Vec<
             let k = volume_pages.partition_point(|&(o, _)| o < first.span.start);
             sum.page_before = k.checked_sub(1).map(|k| volume_pages[k].1);
         }
-        merged_heads(rec, None, &at, &mut out);
+        merged_heads(rec, None, &at, out);
         let in_dateline: Vec<usize> = match &rec.dateline {
             Some(d) => {
                 let end = text
@@ -264,7 +267,7 @@ pub fn check_tei(records: &[Record], text: &str, shown: &str) -> (Vec<Raw>, Vec<
             }
             None => Vec::new(),
         };
-        footnote_order(rec, &in_dateline, &at, &mut out);
+        footnote_order(rec, &in_dateline, &at, out);
         for f in &rec.footnotes {
             if f.text.trim().is_empty() {
                 out.push(Raw::new(
@@ -279,7 +282,7 @@ pub fn check_tei(records: &[Record], text: &str, shown: &str) -> (Vec<Raw>, Vec<
             .as_deref()
             .and_then(volume_year)
             .or_else(|| volume_year(file));
-        source_note(rec, year, false, &div, &mut out);
+        source_note(rec, year, false, &div, out);
         let mut pg = Vec::new();
         pages(rec, &at, &mut pg, &mut sum);
         out.extend(
@@ -288,7 +291,7 @@ pub fn check_tei(records: &[Record], text: &str, shown: &str) -> (Vec<Raw>, Vec<
         );
         if let Some(d) = &rec.dateline {
             if let Some(date) = d.date.as_deref() {
-                dates(&d.text, &xsd_date(date), &at(d.offset), &mut out);
+                dates(&d.text, &xsd_date(date), &at(d.offset), out);
             }
         }
         // The text between tags, without the documents nested in this one
@@ -303,7 +306,7 @@ pub fn check_tei(records: &[Record], text: &str, shown: &str) -> (Vec<Raw>, Vec<
             if inner.iter().any(|&(a, b)| start >= a && start < b) {
                 continue;
             }
-            characters(seg, start, usize::MAX, true, &at, false, &mut out);
+            characters(seg, start, usize::MAX, true, &at, false, out);
         }
         for r in &rec.references {
             if r.kind == "document" {
@@ -319,7 +322,11 @@ pub fn check_tei(records: &[Record], text: &str, shown: &str) -> (Vec<Raw>, Vec<
     }
     // Volume order (a nested document's record is made before its parent's).
     summaries.sort_by_key(|s| s.head.offset);
-    (cap(out), summaries)
+    let out = found
+        .into_iter()
+        .flat_map(|raws| cap(raws, "document"))
+        .collect();
+    (out, summaries)
 }
 
 /// The arabic `<pb n>` of a whole volume, with their offsets, in order.
@@ -511,8 +518,9 @@ fn check_record(
     sum.body_hash = body_hash(rec);
 }
 
-/// Keep at most [`MAX_PER_RULE`] findings of a rule; say how many more.
-fn cap(raws: Vec<Raw>) -> Vec<Raw> {
+/// Keep at most [`MAX_PER_RULE`] findings of a rule; say how many more
+/// in this `scope` ("file", or "document" in a TEI volume).
+fn cap(raws: Vec<Raw>, scope: &str) -> Vec<Raw> {
     let mut counts: std::collections::HashMap<&'static str, usize> = Default::default();
     let mut out = Vec::with_capacity(raws.len());
     let mut last: std::collections::HashMap<&'static str, Loc> = Default::default();
@@ -529,11 +537,13 @@ fn cap(raws: Vec<Raw>) -> Vec<Raw> {
     extra.sort_by_key(|(r, _)| *r);
     for (rule, loc) in extra {
         let more = counts[rule] - MAX_PER_RULE;
-        out.push(Raw::new(
+        let mut r = Raw::new(
             rule,
             loc,
-            format!("{more} more {rule} findings in this file (first shown here)"),
-        ));
+            format!("{more} more {rule} findings in this {scope} (first shown here)"),
+        );
+        r.more = more;
+        out.push(r);
     }
     out
 }
@@ -1265,6 +1275,33 @@ pub fn short(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cap_keeps_twenty_per_rule_and_counts_the_rest() {
+        let raw = |rule, offset| {
+            let loc = Loc {
+                offset,
+                ..Loc::start()
+            };
+            Raw::new(rule, loc, format!("{rule} at {offset}"))
+        };
+        let mut raws: Vec<Raw> = (0..25).map(|k| raw("FN001", k)).collect();
+        raws.push(raw("PG001", 100));
+        let out = cap(raws, "document");
+        let fn001: Vec<&Raw> = out.iter().filter(|r| r.rule == "FN001").collect();
+        assert_eq!(fn001.len(), MAX_PER_RULE + 1);
+        let last = fn001[MAX_PER_RULE];
+        assert_eq!(
+            (last.loc.offset, last.more, last.message.as_str()),
+            (
+                20,
+                5,
+                "5 more FN001 findings in this document (first shown here)"
+            )
+        );
+        assert!(fn001[..MAX_PER_RULE].iter().all(|r| r.more == 0));
+        assert_eq!(out.iter().filter(|r| r.rule == "PG001").count(), 1);
+    }
 
     #[test]
     fn file_name_numbers() {

@@ -166,8 +166,14 @@ fn group(docs: &[Summary], members: &[usize], out: &mut Vec<(usize, Raw)>) {
             }
         }
     }
-    // REF001, REF002: references that do not resolve in the folder.
+    // REF001, REF002: references that do not resolve in the folder (the
+    // volume, for the documents of a TEI volume).
     for &i in members {
+        let scope = if docs[i].volume.is_some() {
+            "volume"
+        } else {
+            "folder"
+        };
         for r in &docs[i].refs {
             match &r.series {
                 None => {
@@ -177,7 +183,7 @@ fn group(docs: &[Summary], members: &[usize], out: &mut Vec<(usize, Raw)>) {
                             Raw::new(
                                 "REF001",
                                 r.loc.clone(),
-                                format!("\"{}\": no document {} in the folder", r.text, r.number),
+                                format!("\"{}\": no document {} in the {scope}", r.text, r.number),
                             ),
                         ));
                     }
@@ -191,7 +197,7 @@ fn group(docs: &[Summary], members: &[usize], out: &mut Vec<(usize, Raw)>) {
                                 "REF002",
                                 r.loc.clone(),
                                 format!(
-                                    "\"{}\": no document of the folder is {series} {}",
+                                    "\"{}\": no document of the {scope} is {series} {}",
                                     r.text, r.number
                                 ),
                             ),

@@ -120,6 +120,11 @@ pub struct Finding {
     pub column: usize,
     /// Byte offset into the decoded text.
     pub offset: usize,
+    /// On the last line of a capped rule: how many more findings of the
+    /// rule the file (or TEI document) holds that are not shown. Absent
+    /// from JSON when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more: usize,
     /// The text of the line, for the human format (cut around the column
     /// when long).
     #[serde(skip)]
@@ -127,6 +132,10 @@ pub struct Finding {
     /// Column of the caret within `source_line` (1-based, characters).
     #[serde(skip)]
     pub source_column: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A place in a file: offset, line, column and the line's text.
@@ -206,6 +215,8 @@ pub struct Raw {
     pub loc: Loc,
     /// What.
     pub message: String,
+    /// The findings of the rule this line stands for, when a cap hid them.
+    pub more: usize,
 }
 
 impl Raw {
@@ -215,6 +226,7 @@ impl Raw {
             rule,
             loc,
             message: message.into(),
+            more: 0,
         }
     }
 }
@@ -390,6 +402,7 @@ pub fn apply_levels(raws: Vec<(String, Raw)>, levels: &Levels) -> Vec<Finding> {
                 line: r.loc.line,
                 column: r.loc.column,
                 offset: r.loc.offset,
+                more: r.more,
                 source_line: r.loc.text,
                 source_column: r.loc.text_column,
             })

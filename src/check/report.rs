@@ -200,8 +200,9 @@ pub fn summary_lines(findings: &[Finding], files: usize) -> Vec<String> {
         (Severity::Info, "infos"),
     ] {
         let mut per: BTreeMap<&str, usize> = BTreeMap::new();
+        // A cap's line stands for the findings it hides.
         for f in findings.iter().filter(|f| f.severity == sev) {
-            *per.entry(f.rule).or_default() += 1;
+            *per.entry(f.rule).or_default() += f.more.max(1);
         }
         let total: usize = per.values().sum();
         let detail: Vec<String> = per.iter().map(|(r, n)| format!("{r} {n}")).collect();
@@ -227,6 +228,7 @@ mod tests {
             line: 3,
             column: 7,
             offset: 40,
+            more: 0,
             source_line: "abc".into(),
             source_column: 2,
         }
@@ -258,6 +260,25 @@ mod tests {
         ] {
             assert_eq!(uri(p), want);
         }
+    }
+
+    #[test]
+    fn summary_counts_what_a_cap_hides() {
+        let mut capped = finding("d1.txt", "7 more FN001 findings in this file");
+        capped.more = 7;
+        let mut warn = finding("d1.txt", "w");
+        warn.severity = Severity::Warning;
+        warn.rule = "PG001";
+        let lines = summary_lines(&[finding("d1.txt", "a"), capped, warn], 1);
+        assert_eq!(
+            lines,
+            [
+                "1 files checked",
+                "8 errors (FN001 8)",
+                "1 warnings (PG001 1)",
+                "0 infos"
+            ]
+        );
     }
 
     #[test]
