@@ -107,7 +107,12 @@ pub fn split(src: &str) -> Split {
         // A head, or a head under its number line with no blank between
         // ("No. 6.\nColonization in Turkey …"), right after an inclosure
         // label is the inclosure.
-        let after_inclosure = op.head <= op.first + 1 && prev_is_inclosure(src, &ls, op.first);
+        // "[Untitled]" is the editors' mark of a document without a head:
+        // it opens a document even under a label ("E.\n\n[Untitled]",
+        // frus1864p4 d172).
+        let untitled = ls[op.head].text(src).trim().starts_with("[Untitled]");
+        let after_inclosure =
+            !untitled && op.head <= op.first + 1 && prev_is_inclosure(src, &ls, op.first);
         let in_sequence = match (op.number, last_number) {
             (Some(n), Some(prev)) => n > prev && n <= prev + 200,
             _ => true,
@@ -146,6 +151,14 @@ pub fn split(src: &str) -> Split {
         }
         if op.number.is_some() {
             last_number = op.number;
+        }
+        let mut op = op;
+        if untitled && op.first == op.head {
+            if let Some(c) = caption_over(src, &ls, op.first) {
+                if openers.last().is_none_or(|p| p.head < c) {
+                    op.first = c;
+                }
+            }
         }
         openers.push(op);
         i = op.head + 1;
@@ -497,6 +510,39 @@ fn caption_opener(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
         number: None,
         inclosure: false,
     })
+}
+
+/// The line of a one-line caption or label right above line `i` (one
+/// blank line between, no page line): "Debate on Gallician affairs." over
+/// "[Untitled]" (frus1864p4 d149), a label "E." (d172). Not the end of the
+/// document before: a caption has a word in lower case that is no
+/// particle (an addressee "His Excellency the Captain of the Port of
+/// Funchal.", d359, or a signer "B. R. W.", d410, has none) and no comma
+/// ("Gustavus Koerner, Esq., &c., &c. Madrid."), and the block above it is
+/// neither a closing phrase ending with a comma ("I have, &c.,") nor a
+/// signature in capitals ("WILLIAM H. SEWARD.").
+fn caption_over(src: &str, ls: &[lines::Line], i: usize) -> Option<usize> {
+    const PARTICLES: &[&str] = &["of", "the", "and", "in", "at", "to", "de", "von", "van"];
+    let c = i.checked_sub(2)?;
+    if !ls[i - 1].is_blank(src) || c > 0 && !ls[c - 1].is_blank(src) {
+        return None;
+    }
+    let t = ls[c].text(src);
+    let tt = t.trim();
+    let ok = !starts_indented(t)
+        && tt.chars().count() <= 80
+        && tt.ends_with('.')
+        && tt.starts_with(char::is_uppercase)
+        && !tt.contains(',')
+        && (tt.chars().count() <= 3
+            || tt.split_whitespace().any(|w| {
+                w.starts_with(char::is_lowercase) && !PARTICLES.contains(&w.trim_end_matches('.'))
+            }))
+        && !is_marker_line(tt)
+        && !block_before(src, ls, c)
+            .last()
+            .is_some_and(|l| l.ends_with(',') || !l.chars().any(char::is_lowercase));
+    ok.then_some(c)
 }
 
 /// An editors' note of how a document was delivered: "[Handed to Mr. Adee
@@ -1136,6 +1182,26 @@ mod tests {
                 "frus1917Supp02v02 d34: attachment after a signature",
                 "File No. 763.72112/3838\n\nThe Secretary of State to the Minister in Sweden (Morris)\n\n[Circular telegram]\n\nText.\n\nLansing\n\nExecutive Order No. 2645, June 22, 1917, Establishing an Exports Council\n\nBy virtue of authority vested in me.",
                 &["File No. 763.72112/3838"],
+            ),
+            (
+                // frus1864p4 d171 | d172: "[Untitled]" opens a document
+                // under a label, which is the document's.
+                "frus1864p4 d171|d172: label over [Untitled]",
+                "[Untitled]\n\n[From the Mercury.—Translation.]\n\nText.\n\nMay these eloquent documents and these weak lines bear to the citizens of the Union the expression of our gratitude.\n\nE.\n\n[Untitled]\n\n[From “The Voice of Chili.”—Translation.]\n\nTHE NORTH AMERICANS.",
+                &["[Untitled]", "E."],
+            ),
+            (
+                // frus1864p4 d148 | d149: a caption over "[Untitled]".
+                "frus1864p4 d148|d149: caption over [Untitled]",
+                "No. 39.]\n\nMr. Motley to Mr. Seward.\n\nSir: Text.\n\nHon. William H. Seward, Secretary of State, Washington, D. C.\n\n[Page 123]\n\nDebate on Gallician affairs.\n\n[Untitled]\n\n[Document to accompany despatch No. 39.]\n\nFORTY-SECOND SITTING.",
+                &["No. 39.]", "Debate on Gallician"],
+            ),
+            (
+                // frus1864p4 d359 | d360: an addressee over "[Untitled]"
+                // ends the document before.
+                "frus1864p4 d359|d360: addressee over [Untitled]",
+                "[Untitled]\n\nMost Excellent Sir: On view of your communication.\n\nGod preserve your excellency.\n\nThe Civil Governor, JACINTHO ANTONIO PERDIGAO.\n\nHis Excellency the Captain of the Port of Funchal.\n\n[Untitled]\n\nMost Excellent Sir: I communicated your excellency’s order.",
+                &["[Untitled]", "[Untitled]"],
             ),
         ];
         for (name, text, want) in cases {
