@@ -469,7 +469,14 @@ fn opener_at(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
 ///   minister, Mr. Wu.]"), unless a bracketed line comes before it (a
 ///   "[Translation.]" over an inclosure's caption);
 /// - such a delivery note alone, after the closing of the document before
-///   or after a paragraph (not after a caption, whose note it is).
+///   or after a paragraph (not after a caption, whose note it is);
+/// - a salutation ("Sir: In July, 1900, …", "The President:") after a
+///   closing of two lines, an office and a place and date ("Department of
+///   State,\nWashington, December 5, 1901.", frus1901China d2, d3). A date
+///   line of one line stands at the top of a letter as often
+///   ("Washington, June 13, 1846.\n\nMy Lord: …", frus1872p2v5 d57), and a
+///   salutation after a signature is as often a letter quoted or enclosed
+///   in the document: neither opens a document.
 ///
 /// A caption without such a note ("Memorandum …", "Executive Order No.
 /// 2729–A, …") is not taken, even after a signature: an attachment printed
@@ -478,12 +485,18 @@ fn opener_at(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
 fn caption_opener(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
     let raw = ls[i].text(src);
     let t = raw.trim();
-    if t.is_empty()
-        || starts_indented(raw)
-        || t.chars().count() > 400
-        || !head_ends_block(src, ls, i)
-        || is_marker_line(t)
-    {
+    if t.is_empty() || starts_indented(raw) {
+        return None;
+    }
+    if is_salutation(t) && after_dated_closing(&block_before(src, ls, i)) {
+        return Some(Opener {
+            first: i,
+            head: i,
+            number: None,
+            inclosure: false,
+        });
+    }
+    if t.chars().count() > 400 || !head_ends_block(src, ls, i) || is_marker_line(t) {
         return None;
     }
     let prev = block_before(src, ls, i);
@@ -599,18 +612,42 @@ fn next_block_line<'a>(src: &'a str, ls: &[lines::Line], i: usize) -> Option<&'a
         .find(|t| !t.is_empty() && !is_marker_line(t))
 }
 
+/// A salutation that opens a letter: "Sir:", "The President:", "My
+/// Lord:", "Mr. President:", "Excellency:".
+fn is_salutation(t: &str) -> bool {
+    static SALUTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Sir|Sirs|The President|Mr\. President|My Lord|Excellency|Your Excellency|Gentlemen|Madam)[^:\n]{0,40}:")
+            .expect("regex")
+    });
+    SALUTE.is_match(t)
+}
+
+/// True when a block ends with a closing of two lines: an office ending
+/// with a comma over a place and date ("White House,\nWashington, December
+/// 11, 1901.").
+fn after_dated_closing(block: &[&str]) -> bool {
+    block.len() >= 2
+        && block[block.len() - 2].ends_with(',')
+        && is_place_date(block[block.len() - 1])
+}
+
+/// "Washington, August 27, 1917."
+fn is_place_date(t: &str) -> bool {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-Z][\w .’'-]*, [A-Z][a-z]+\.? \d{1,2}, 1[6-9]\d\d\.?$").expect("regex")
+    });
+    DATE.is_match(t)
+}
+
 /// True when a block closes a document: its last line is a signature
 /// ("Hay.", "Adee, Acting.", "DAVID ECKSTEIN, United States Consul.",
 /// "Guyant"), an addressee ("Secretary of State Washington.") or a place
 /// and date ("Washington, August 27, 1917.").
 fn is_closing(block: &[&str]) -> bool {
-    static DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[A-Z][\w .’'-]*, [A-Z][a-z]+\.? \d{1,2}, 1[6-9]\d\d\.?$").expect("regex")
-    });
     let Some(last) = block.last() else {
         return false;
     };
-    if DATE.is_match(last) {
+    if is_place_date(last) {
         return true;
     }
     const PARTICLES: &[&str] = &[
@@ -1202,6 +1239,20 @@ mod tests {
                 "frus1864p4 d359|d360: addressee over [Untitled]",
                 "[Untitled]\n\nMost Excellent Sir: On view of your communication.\n\nGod preserve your excellency.\n\nThe Civil Governor, JACINTHO ANTONIO PERDIGAO.\n\nHis Excellency the Captain of the Port of Funchal.\n\n[Untitled]\n\nMost Excellent Sir: I communicated your excellency’s order.",
                 &["[Untitled]", "[Untitled]"],
+            ),
+            (
+                // frus1901China d1 | d2 | d3: a salutation after a closing
+                // of two lines, an office over a place and date.
+                "frus1901China d1|d2|d3: salutation after a dated closing",
+                "To the Senate and House of Representatives:\n\nI transmit a report.\n\nTheodore Roosevelt.\n\nWhite House,\nWashington, December 11, 1901.\n\nThe President:\n\nI have the honor to submit to you a report.\n\nJohn Hay.\n\nDepartment of State,\nWashington, December 5, 1901.\n\nSir: In July, 1900, the President was pleased to appoint me commissioner.",
+                &["To the Senate", "The President:", "Sir: In July"],
+            ),
+            (
+                // frus1872p2v5 d57 (one document): a place and date of one
+                // line over a salutation heads a letter inside it.
+                "frus1872p2v5 d57: date line over a salutation",
+                "*No. 46.\n\n[Untitled][52]\n\nExtract from the speech of Sir Robert Peel in the House of Commons, Monday, June 29, 1846.\n\nThose who remember the local conformation of that country.\n\nWashington, June 13, 1846.\n\nMy Lord: In conformity with what I had the honor to state.",
+                &["*No. 46."],
             ),
         ];
         for (name, text, want) in cases {
