@@ -526,7 +526,7 @@ fn caption_opener(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
 }
 
 /// The line of a one-line caption or label right above line `i` (one
-/// blank line between, no page line): "Debate on Gallician affairs." over
+/// blank line between): "Debate on Gallician affairs." over
 /// "[Untitled]" (frus1864p4 d149), a label "E." (d172). Not the end of the
 /// document before: a caption has a word in lower case that is no
 /// particle (an addressee "His Excellency the Captain of the Port of
@@ -537,8 +537,16 @@ fn caption_opener(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
 fn caption_over(src: &str, ls: &[lines::Line], i: usize) -> Option<usize> {
     const PARTICLES: &[&str] = &["of", "the", "and", "in", "at", "to", "de", "von", "van"];
     let c = i.checked_sub(2)?;
-    if !ls[i - 1].is_blank(src) || c > 0 && !ls[c - 1].is_blank(src) {
+    if !ls[i - 1].is_blank(src) {
         return None;
+    }
+    // Above the caption: a blank line, a page line, or (no blank line
+    // between documents) the end of a paragraph or a closing.
+    if c > 0 {
+        let above = ls[c - 1].text(src).trim();
+        if !(above.is_empty() || is_marker_line(above) || above.ends_with(['.', '?', '!', '”'])) {
+            return None;
+        }
     }
     let t = ls[c].text(src);
     let tt = t.trim();
@@ -1225,6 +1233,13 @@ mod tests {
                 // under a label, which is the document's.
                 "frus1864p4 d171|d172: label over [Untitled]",
                 "[Untitled]\n\n[From the Mercury.—Translation.]\n\nText.\n\nMay these eloquent documents and these weak lines bear to the citizens of the Union the expression of our gratitude.\n\nE.\n\n[Untitled]\n\n[From “The Voice of Chili.”—Translation.]\n\nTHE NORTH AMERICANS.",
+                &["[Untitled]", "E."],
+            ),
+            (
+                // The same, joined with no blank line: the label follows the
+                // last paragraph of the document before.
+                "frus1864p4 d171|d172 (newline join): label over [Untitled]",
+                "[Untitled]\n\n[From the Mercury.—Translation.]\n\nText.\n\nMay these eloquent documents and these weak lines bear to the citizens of the Union the expression of our gratitude.\nE.\n\n[Untitled]\n\n[From “The Voice of Chili.”—Translation.]\n\nTHE NORTH AMERICANS.",
                 &["[Untitled]", "E."],
             ),
             (
