@@ -499,23 +499,29 @@ fn caption_opener(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
     if t.chars().count() > 400 || !head_ends_block(src, ls, i) || is_marker_line(t) {
         return None;
     }
-    let prev = block_before(src, ls, i);
-    let prev_last = prev.last().copied().unwrap_or("");
-    let closed = is_closing(&prev);
-    // A caption is a block of its own ("Washington, October 10, 1900."
-    // under "Department of State," is none), or follows the last line of
-    // the document before when no blank line separates them: a closing or
-    // the end of a paragraph.
-    let own_block = i == 0 || ls[i - 1].is_blank(src) || {
-        let before = ls[i - 1].text(src).trim();
-        before.ends_with(['.', '?', '!', '”'])
-            && (before.chars().count() > 100 || is_closing(&[before]))
-    };
-    let caption = own_block && is_caption(t) && !prev_last.starts_with(['[', '(']);
-    let opens = if is_delivery_note(t) {
-        closed || prev_last.chars().count() > 300
+    // The cheap tests first: most lines are neither a note nor over one.
+    let opens = if t.starts_with('[') {
+        is_delivery_note(t) && {
+            let prev = block_before(src, ls, i);
+            is_closing(&prev) || prev.last().is_some_and(|l| l.chars().count() > 300)
+        }
     } else {
-        caption && next_block_line(src, ls, i).is_some_and(is_delivery_note)
+        next_block_line(src, ls, i).is_some_and(|n| n.starts_with('[') && is_delivery_note(n)) && {
+            // A caption is a block of its own ("Washington, October 10,
+            // 1900." under "Department of State," is none), or follows
+            // the last line of the document before when no blank line
+            // separates them: a closing or the end of a paragraph.
+            let own_block = i == 0 || ls[i - 1].is_blank(src) || {
+                let before = ls[i - 1].text(src).trim();
+                before.ends_with(['.', '?', '!', '”'])
+                    && (before.chars().count() > 100 || is_closing(&[before]))
+            };
+            own_block
+                && is_caption(t)
+                && !block_before(src, ls, i)
+                    .last()
+                    .is_some_and(|l| l.starts_with(['[', '(']))
+        }
     };
     opens.then_some(Opener {
         first: i,
@@ -592,12 +598,13 @@ fn is_caption(t: &str) -> bool {
         && !is_inclosure_label(t)
 }
 
-/// The lines of the block that ends before line `i` (past blank lines and
-/// page-marker lines), trimmed, in order.
+/// The last lines (at most four) of the block that ends before line `i`
+/// (past blank lines and page-marker lines), trimmed, in order. Bounded so
+/// that a text without blank lines is not walked back for every line.
 fn block_before<'a>(src: &'a str, ls: &[lines::Line], i: usize) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut j = i;
-    while j > 0 {
+    while j > 0 && out.len() < 4 {
         j -= 1;
         let t = ls[j].text(src).trim();
         if t.is_empty() || is_marker_line(t) {
