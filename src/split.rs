@@ -100,14 +100,19 @@ pub fn split(src: &str) -> Split {
             i = op.head + 1;
             continue;
         }
-        let Some(op) = opener_at(src, &ls, i) else {
+        let Some(op) = opener_at(src, &ls, i).or_else(|| caption_opener(src, &ls, i)) else {
             i += 1;
             continue;
         };
         // A head, or a head under its number line with no blank between
         // ("No. 6.\nColonization in Turkey …"), right after an inclosure
         // label is the inclosure.
-        let after_inclosure = op.head <= op.first + 1 && prev_is_inclosure(src, &ls, op.first);
+        // "[Untitled]" is the editors' mark of a document without a head:
+        // it opens a document even under a label ("E.\n\n[Untitled]",
+        // frus1864p4 d172).
+        let untitled = ls[op.head].text(src).trim().starts_with("[Untitled]");
+        let after_inclosure =
+            !untitled && op.head <= op.first + 1 && prev_is_inclosure(src, &ls, op.first);
         let in_sequence = match (op.number, last_number) {
             (Some(n), Some(prev)) => n > prev && n <= prev + 200,
             _ => true,
@@ -122,7 +127,11 @@ pub fn split(src: &str) -> Split {
         // States to China", frus1901China d3), not a head.
         let continues =
             op.first == op.head && op.first > 0 && is_signer(ls[op.first - 1].text(src));
-        if op.inclosure || after_inclosure || after_head || continues {
+        // A head whose next line is an inclosure label ("Mr. Von
+        // Philipsborn to Mr. Bancroft.\n\n[Inclosure.—Translation.]",
+        // frus1872p2v5 d134) heads an inclosure of the document before.
+        let labelled = next_is_inclosure(src, &ls, op.head);
+        if op.inclosure || after_inclosure || after_head || continues || labelled {
             i = op.head + 1;
             continue;
         }
@@ -142,6 +151,14 @@ pub fn split(src: &str) -> Split {
         }
         if op.number.is_some() {
             last_number = op.number;
+        }
+        let mut op = op;
+        if untitled && op.first == op.head {
+            if let Some(c) = caption_over(src, &ls, op.first) {
+                if openers.last().is_none_or(|p| p.head < c) {
+                    op.first = c;
+                }
+            }
         }
         openers.push(op);
         i = op.head + 1;
@@ -444,6 +461,221 @@ fn opener_at(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
     }
 }
 
+/// A document that opens with a caption instead of a head (frus1901China,
+/// frus1917Supp02v02), at line `i`:
+/// - a one-line caption over the editors' note of its delivery
+///   ("Cablegram from Earl Li Hung Chang, dated September 9, 1900, …" over
+///   "[Handed to Acting Secretary Hill on September 11 by the Chinese
+///   minister, Mr. Wu.]"), unless a bracketed line comes before it (a
+///   "[Translation.]" over an inclosure's caption);
+/// - such a delivery note alone, after the closing of the document before
+///   or after a paragraph (not after a caption, whose note it is);
+/// - a salutation ("Sir: In July, 1900, …", "The President:") after a
+///   closing of two lines, an office and a place and date ("Department of
+///   State,\nWashington, December 5, 1901.", frus1901China d2, d3). A date
+///   line of one line stands at the top of a letter as often
+///   ("Washington, June 13, 1846.\n\nMy Lord: …", frus1872p2v5 d57), and a
+///   salutation after a signature is as often a letter quoted or enclosed
+///   in the document: neither opens a document.
+///
+/// A caption without such a note ("Memorandum …", "Executive Order No.
+/// 2729–A, …") is not taken, even after a signature: an attachment printed
+/// after the signature of the letter that sends it looks the same
+/// (frus1917Supp02v02 d34, d66, d79; frus1919Parisv01 d378).
+fn caption_opener(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
+    let raw = ls[i].text(src);
+    let t = raw.trim();
+    if t.is_empty() || starts_indented(raw) {
+        return None;
+    }
+    if is_salutation(t) && after_dated_closing(&block_before(src, ls, i)) {
+        return Some(Opener {
+            first: i,
+            head: i,
+            number: None,
+            inclosure: false,
+        });
+    }
+    if t.chars().count() > 400 || !head_ends_block(src, ls, i) || is_marker_line(t) {
+        return None;
+    }
+    // The cheap tests first: most lines are neither a note nor over one.
+    let opens = if t.starts_with('[') {
+        is_delivery_note(t) && {
+            let prev = block_before(src, ls, i);
+            is_closing(&prev) || prev.last().is_some_and(|l| l.chars().count() > 300)
+        }
+    } else {
+        next_block_line(src, ls, i).is_some_and(|n| n.starts_with('[') && is_delivery_note(n)) && {
+            // A caption is a block of its own ("Washington, October 10,
+            // 1900." under "Department of State," is none), or follows
+            // the last line of the document before when no blank line
+            // separates them: a closing or the end of a paragraph.
+            let own_block = i == 0 || ls[i - 1].is_blank(src) || {
+                let before = ls[i - 1].text(src).trim();
+                before.ends_with(['.', '?', '!', '”'])
+                    && (before.chars().count() > 100 || is_closing(&[before]))
+            };
+            own_block
+                && is_caption(t)
+                && !block_before(src, ls, i)
+                    .last()
+                    .is_some_and(|l| l.starts_with(['[', '(']))
+        }
+    };
+    opens.then_some(Opener {
+        first: i,
+        head: i,
+        number: None,
+        inclosure: false,
+    })
+}
+
+/// The line of a one-line caption or label right above line `i` (one
+/// blank line between): "Debate on Gallician affairs." over
+/// "[Untitled]" (frus1864p4 d149), a label "E." (d172). Not the end of the
+/// document before: a caption has a word in lower case that is no
+/// particle (an addressee "His Excellency the Captain of the Port of
+/// Funchal.", d359, or a signer "B. R. W.", d410, has none) and no comma
+/// ("Gustavus Koerner, Esq., &c., &c. Madrid."), and the block above it is
+/// neither a closing phrase ending with a comma ("I have, &c.,") nor a
+/// signature in capitals ("WILLIAM H. SEWARD.").
+fn caption_over(src: &str, ls: &[lines::Line], i: usize) -> Option<usize> {
+    const PARTICLES: &[&str] = &["of", "the", "and", "in", "at", "to", "de", "von", "van"];
+    let c = i.checked_sub(2)?;
+    if !ls[i - 1].is_blank(src) {
+        return None;
+    }
+    // Above the caption: a blank line, a page line, or (no blank line
+    // between documents) the end of a paragraph or a closing.
+    if c > 0 {
+        let above = ls[c - 1].text(src).trim();
+        if !(above.is_empty() || is_marker_line(above) || above.ends_with(['.', '?', '!', '”'])) {
+            return None;
+        }
+    }
+    let t = ls[c].text(src);
+    let tt = t.trim();
+    let ok = !starts_indented(t)
+        && tt.chars().count() <= 80
+        && tt.ends_with('.')
+        && tt.starts_with(char::is_uppercase)
+        && !tt.contains(',')
+        && (tt.chars().count() <= 3
+            || tt.split_whitespace().any(|w| {
+                w.starts_with(char::is_lowercase) && !PARTICLES.contains(&w.trim_end_matches('.'))
+            }))
+        && !is_marker_line(tt)
+        && !block_before(src, ls, c)
+            .last()
+            .is_some_and(|l| l.ends_with(',') || !l.chars().any(char::is_lowercase));
+    ok.then_some(c)
+}
+
+/// An editors' note of how a document was delivered: "[Handed to Mr. Adee
+/// by Mr. Wu, August 20, 1900—10.15 a.m.]", "[Sent to the Chinese minister,
+/// August 22, 1900—1.30 p.m.]", "[Circular telegram sent to the United
+/// States embassies in Berlin, …]".
+fn is_delivery_note(t: &str) -> bool {
+    static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\[(?:Handed|Delivered|Received|Sent|Communicated|Circular telegram sent) [^\[\]]*\]\.?$")
+            .expect("regex")
+    });
+    // "[Received July 16.]" after a document's date line is the date of
+    // its receipt (frus1917Supp02v02 d144): a note of receipt must name
+    // the year.
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b1[6-9]\d\d\b").expect("regex"));
+    NOTE.is_match(t) && (!t.starts_with("[Received") || YEAR.is_match(t))
+}
+
+/// A caption: one line of one sentence that starts with a capital and is
+/// not the body.
+fn is_caption(t: &str) -> bool {
+    t.starts_with(char::is_uppercase)
+        && !has_sentence_break(t)
+        && !head::is_body_start(t)
+        && !head::is_editorial_line(t)
+        && !is_inclosure_label(t)
+}
+
+/// The last lines (at most four) of the block that ends before line `i`
+/// (past blank lines and page-marker lines), trimmed, in order. Bounded so
+/// that a text without blank lines is not walked back for every line.
+fn block_before<'a>(src: &'a str, ls: &[lines::Line], i: usize) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut j = i;
+    while j > 0 && out.len() < 4 {
+        j -= 1;
+        let t = ls[j].text(src).trim();
+        if t.is_empty() || is_marker_line(t) {
+            if out.is_empty() {
+                continue;
+            }
+            break;
+        }
+        out.push(t);
+    }
+    out.reverse();
+    out
+}
+
+/// The first non-blank line after line `i`, trimmed.
+fn next_block_line<'a>(src: &'a str, ls: &[lines::Line], i: usize) -> Option<&'a str> {
+    ls.iter()
+        .skip(i + 1)
+        .map(|l| l.text(src).trim())
+        .find(|t| !t.is_empty() && !is_marker_line(t))
+}
+
+/// A salutation that opens a letter: "Sir:", "The President:", "My
+/// Lord:", "Mr. President:", "Excellency:".
+fn is_salutation(t: &str) -> bool {
+    static SALUTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Sir|Sirs|The President|Mr\. President|My Lord|Excellency|Your Excellency|Gentlemen|Madam)[^:\n]{0,40}:")
+            .expect("regex")
+    });
+    SALUTE.is_match(t)
+}
+
+/// True when a block ends with a closing of two lines: an office ending
+/// with a comma over a place and date ("White House,\nWashington, December
+/// 11, 1901.").
+fn after_dated_closing(block: &[&str]) -> bool {
+    block.len() >= 2
+        && block[block.len() - 2].ends_with(',')
+        && is_place_date(block[block.len() - 1])
+}
+
+/// "Washington, August 27, 1917."
+fn is_place_date(t: &str) -> bool {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-Z][\w .’'-]*, [A-Z][a-z]+\.? \d{1,2}, 1[6-9]\d\d\.?$").expect("regex")
+    });
+    DATE.is_match(t)
+}
+
+/// True when a block closes a document: its last line is a signature
+/// ("Hay.", "Adee, Acting.", "DAVID ECKSTEIN, United States Consul.",
+/// "Guyant"), an addressee ("Secretary of State Washington.") or a place
+/// and date ("Washington, August 27, 1917.").
+fn is_closing(block: &[&str]) -> bool {
+    let Some(last) = block.last() else {
+        return false;
+    };
+    if is_place_date(last) {
+        return true;
+    }
+    const PARTICLES: &[&str] = &[
+        "de", "von", "van", "der", "del", "da", "y", "of", "the", "and", "in", "at",
+    ];
+    last.chars().count() <= 50
+        && !last.ends_with([',', ':', ';'])
+        && last.split_whitespace().count() <= 6
+        && last
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || PARTICLES.contains(&w))
+}
+
 /// A head of two lines, the number over the title, then a blank line
 /// (frus1882: "No. 60.\nMr. Trescot to Mr. Frelinghuysen.", "61.\nMr.
 /// Trescot to Mr. Frelinghuysen.", "No. 2.\nConvention between Her Majesty
@@ -488,6 +720,9 @@ fn two_line_head(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
 /// A line that is a head by itself: a numbered head with a document type,
 /// or a strong old-style head.
 fn is_head_line(t: &str) -> bool {
+    // An asterisk before the head marks a document printed before
+    // ("*Mr. Bancroft to Lord Palmerston.[63]", frus1872p2v5 d67).
+    let t = t.strip_prefix('*').unwrap_or(t);
     if t.is_empty() || t.chars().count() > 400 {
         return false;
     }
@@ -603,6 +838,15 @@ fn names_sender(t: &str) -> bool {
         return false;
     };
     let from = rest[..at].trim_end().trim_end_matches(" to").trim_end();
+    // "Mr. Martin, consul at Nanking, to Mr. Rockhill." (frus1901China
+    // d300): a short apposition between commas may be in lower case; the
+    // name before it must read as one.
+    let from = match from.strip_suffix(',').and_then(|f| f.split_once(", ")) {
+        Some((name, appos)) if !appos.contains(',') && appos.split_whitespace().count() <= 6 => {
+            name
+        }
+        _ => from,
+    };
     if from.chars().count() > 120 || to.chars().count() > 200 || t.contains(';') {
         return false;
     }
@@ -664,6 +908,15 @@ fn prev_is_inclosure(src: &str, ls: &[lines::Line], i: usize) -> bool {
         Some(t) => is_inclosure_label(t),
         None => false,
     }
+}
+
+/// True when the first non-blank line after line `i` is an inclosure label.
+fn next_is_inclosure(src: &str, ls: &[lines::Line], i: usize) -> bool {
+    ls.iter()
+        .skip(i + 1)
+        .map(|l| l.text(src).trim())
+        .find(|t| !t.is_empty() && !is_marker_line(t))
+        .is_some_and(is_inclosure_label)
 }
 
 /// "[Inclosure 1 in No. 447.]", "Inclosure.", "[Enclosure]", "[Appendix 2
@@ -919,6 +1172,109 @@ mod tests {
                 "frus1901China d12|d13: Chargé d’affaires",
                 "The Acting Secretary of State to the Russian Chargé d’affaires.\n\nSir: Text.\n\nDepartment of State,\nWashington, August 22, 1900.\nThe Russian Chargé d’affaires to the Acting Secretary of State.\n\n[Translation.]\n\nMr. Acting Secretary: I have just received a communication.",
                 &["The Acting Secretary", "The Russian Chargé"],
+            ),
+            (
+                // frus1901China d299 | d300: a lower-case apposition
+                // between commas in the sender.
+                "frus1901China d299|d300: sender with an apposition",
+                "Mr. Rockhill to the United States consul at Nanking.\n\n[Telegram.]\n\nText.\n\nReply by telegraph.\n\nRockhill.\n\nMr. Martin, consul at Nanking, to Mr. Rockhill.\n\n[Telegram.]\n\nSovereign rights of China being guaranteed.",
+                &["Mr. Rockhill to", "Mr. Martin, consul"],
+            ),
+            (
+                // frus1872p2v5 d66 | d67: an asterisk before the head.
+                "frus1872p2v5 d66|d67: *head",
+                "Mr. Bancroft to Mr. Buchanan.\n\nSir: I send you a map.\n\nI am, &c.,\n\nGEORGE BANCROFT.\n\nJames Buchanan, Esq., Secretary of State, Washington, D. C.\n\n[Page 150]\n\n*Mr. Bancroft to Lord Palmerston.[63]\n\n108 Eaton Square, November 3, 1848.\n\nMy Lord: I did not forget.",
+                &["Mr. Bancroft to Mr. Buchanan", "*Mr. Bancroft to Lord"],
+            ),
+            (
+                // frus1872p2v5 d134 (one document): a head over an
+                // inclosure label heads the inclosure.
+                "frus1872p2v5 d134: head over an inclosure label",
+                "No. 8.\n\nNo. 314.]\n\nMr. Bancroft to Mr. Fish.\n\nSir: Text.\n\nI remain, &c.,\n\nGEO. BANCROFT.\n\nMr. Von Philipsborn to Mr. Bancroft.\n\n[Inclosure.—Translation.]\n\nBerlin, December 20, 1871.",
+                &["No. 8."],
+            ),
+            (
+                // frus1901China d10 | d11: a caption over a delivery note,
+                // after a paragraph.
+                "frus1901China d10|d11: caption over a delivery note",
+                "Cablegram dated August 19 from Viceroy Li Hung Chang, was transmitted by the Chinese minister in London and received by Minister Wu on the night of the same day.\n\n[Handed to Mr. Adee by Mr. Wu, August 20, 1900—10.15 a.m.]\n\nText. I await reply.\n\nCablegram from Viceroy Li Hung Chang, dated August 21, 1900, and received by Minister Wu on the same day.\n\n[Received at the Department of State, August 21, 1900–3.17 p.m.]\n\nText.",
+                &["Cablegram dated", "Cablegram from"],
+            ),
+            (
+                // frus1901China d3 | d4 (newline join): the caption follows
+                // the addressee line of the document before.
+                "frus1901China d3|d4: caption after an addressee, no blank",
+                "Sir: In July, 1900, the President was pleased to appoint me.\n\nW. W. Rockhill,\nCommissioner of the United States to China\n\nHon. John Hay,\nSecretary of State Washington.\nCircular note of July 3, 1900, to the powers cooperating in China, defining the purposes and policy of the United States.\n\n[Circular telegram sent to the United States embassies in Berlin, Paris, London, Rome, and St Petersburg.]\n\nIn this critical posture of affairs in China.",
+                &["Sir: In July", "Circular note"],
+            ),
+            (
+                // frus1901China d31 | d32: a delivery note alone after a
+                // place and date line; the note under a head is the head's.
+                "frus1901China d31|d32: delivery note alone",
+                "The Secretary of State to the French Chargé d’affaires.\n\n[Sent to Mr. Thiébaut, October 10, 1900.]\n\nText.\n\nDepartment of State,\nWashington, October 10, 1900.\n\n[Handed to the President by Minister Wu, October 17, 1900.]\n\nThe following is a translation.",
+                &["The Secretary of State", "[Handed to the President"],
+            ),
+            (
+                // frus1901China d112 (one document): an inclosure's caption
+                // under "[Translation.—…]" opens nothing.
+                "frus1901China d112: inclosure caption under a bracketed line",
+                "Mr. Rockhill to Mr. Hay.\n\nSir: Text.\n\nI am, sir, your obedient servant,\n\nW. W. Rockhill.\n\n[Translation.—Original written in French.]\n\nReply of the Chinese plenipotentiaries to the note sent them on the 16th instant by the foreign Representatives, asking the means China proposed taking to pay the indemnities to be asked.\n\n[Received by M. de Cologan May 11, 1901.]\n\nText.",
+                &["Mr. Rockhill"],
+            ),
+            (
+                // frus1917Supp02v02 d144 (one document): a note of receipt
+                // without a year is the document's own.
+                "frus1917Supp02v02 d144: [Received July 16.]",
+                "File No. 600.119/256\n\nThe British Embassy to the Department of State\n\nText.\n\nWashington, July 13, 1917.\n\n[Received July 16.]",
+                &["File No. 600.119/256"],
+            ),
+            (
+                // frus1917Supp02v02 d34 (one document): a caption after a
+                // signature, with no delivery note, is an attachment.
+                "frus1917Supp02v02 d34: attachment after a signature",
+                "File No. 763.72112/3838\n\nThe Secretary of State to the Minister in Sweden (Morris)\n\n[Circular telegram]\n\nText.\n\nLansing\n\nExecutive Order No. 2645, June 22, 1917, Establishing an Exports Council\n\nBy virtue of authority vested in me.",
+                &["File No. 763.72112/3838"],
+            ),
+            (
+                // frus1864p4 d171 | d172: "[Untitled]" opens a document
+                // under a label, which is the document's.
+                "frus1864p4 d171|d172: label over [Untitled]",
+                "[Untitled]\n\n[From the Mercury.—Translation.]\n\nText.\n\nMay these eloquent documents and these weak lines bear to the citizens of the Union the expression of our gratitude.\n\nE.\n\n[Untitled]\n\n[From “The Voice of Chili.”—Translation.]\n\nTHE NORTH AMERICANS.",
+                &["[Untitled]", "E."],
+            ),
+            (
+                // The same, joined with no blank line: the label follows the
+                // last paragraph of the document before.
+                "frus1864p4 d171|d172 (newline join): label over [Untitled]",
+                "[Untitled]\n\n[From the Mercury.—Translation.]\n\nText.\n\nMay these eloquent documents and these weak lines bear to the citizens of the Union the expression of our gratitude.\nE.\n\n[Untitled]\n\n[From “The Voice of Chili.”—Translation.]\n\nTHE NORTH AMERICANS.",
+                &["[Untitled]", "E."],
+            ),
+            (
+                // frus1864p4 d148 | d149: a caption over "[Untitled]".
+                "frus1864p4 d148|d149: caption over [Untitled]",
+                "No. 39.]\n\nMr. Motley to Mr. Seward.\n\nSir: Text.\n\nHon. William H. Seward, Secretary of State, Washington, D. C.\n\n[Page 123]\n\nDebate on Gallician affairs.\n\n[Untitled]\n\n[Document to accompany despatch No. 39.]\n\nFORTY-SECOND SITTING.",
+                &["No. 39.]", "Debate on Gallician"],
+            ),
+            (
+                // frus1864p4 d359 | d360: an addressee over "[Untitled]"
+                // ends the document before.
+                "frus1864p4 d359|d360: addressee over [Untitled]",
+                "[Untitled]\n\nMost Excellent Sir: On view of your communication.\n\nGod preserve your excellency.\n\nThe Civil Governor, JACINTHO ANTONIO PERDIGAO.\n\nHis Excellency the Captain of the Port of Funchal.\n\n[Untitled]\n\nMost Excellent Sir: I communicated your excellency’s order.",
+                &["[Untitled]", "[Untitled]"],
+            ),
+            (
+                // frus1901China d1 | d2 | d3: a salutation after a closing
+                // of two lines, an office over a place and date.
+                "frus1901China d1|d2|d3: salutation after a dated closing",
+                "To the Senate and House of Representatives:\n\nI transmit a report.\n\nTheodore Roosevelt.\n\nWhite House,\nWashington, December 11, 1901.\n\nThe President:\n\nI have the honor to submit to you a report.\n\nJohn Hay.\n\nDepartment of State,\nWashington, December 5, 1901.\n\nSir: In July, 1900, the President was pleased to appoint me commissioner.",
+                &["To the Senate", "The President:", "Sir: In July"],
+            ),
+            (
+                // frus1872p2v5 d57 (one document): a place and date of one
+                // line over a salutation heads a letter inside it.
+                "frus1872p2v5 d57: date line over a salutation",
+                "*No. 46.\n\n[Untitled][52]\n\nExtract from the speech of Sir Robert Peel in the House of Commons, Monday, June 29, 1846.\n\nThose who remember the local conformation of that country.\n\nWashington, June 13, 1846.\n\nMy Lord: In conformity with what I had the honor to state.",
+                &["*No. 46."],
             ),
         ];
         for (name, text, want) in cases {
