@@ -68,6 +68,149 @@ pub struct Split {
     pub doubts: Vec<Doubt>,
 }
 
+/// Reprinted documents. A document nested in another (an inclosure the
+/// editors made a document of its own, as the unnumbered documents of
+/// frus1861 are) is printed on its parent's page and again on its own: in
+/// a run of pasted pages its text comes twice, first inside the parent,
+/// then right after it. A run of lines that repeats, word for word, lines
+/// of the same document (since the last document opened by a head) and
+/// holds at least [`Reprints::MIN_RUN`] bytes in two lines or more opens a
+/// document where the repetition starts. Siblings nested one after the
+/// other come again as one run, so only the first of them is found. Lines are looked up by their text in a map, so the
+/// scan stays linear.
+#[derive(Default)]
+struct Reprints<'a> {
+    /// Long lines (at least [`Reprints::MIN_LINE`] bytes) since `from`, by
+    /// text: the first line that has it.
+    seen: std::collections::HashMap<&'a str, usize>,
+    /// The line the map starts at (the anchor it was built for).
+    from: usize,
+    /// Lines before this one are in the map.
+    upto: usize,
+    /// The last long line found repeated and the line it repeats, in
+    /// step: a long line reached from it through equal lines on both
+    /// sides continues the same repetition.
+    cursor: Option<(usize, usize)>,
+}
+
+impl<'a> Reprints<'a> {
+    /// Lines shorter than this are not looked up ("Sir:", "No. 136.]"),
+    /// though a run may start with them.
+    const MIN_LINE: usize = 60;
+    /// The shortest repeated run that opens a document.
+    const MIN_RUN: usize = 200;
+
+    /// When line `i` repeats a long line of the document that starts at
+    /// line `anchor`, and the repetition starts at a line after `floor`
+    /// (the head of the last document opened), the line where it starts.
+    fn run_start(
+        &mut self,
+        src: &'a str,
+        ls: &[lines::Line],
+        i: usize,
+        anchor: usize,
+        floor: usize,
+    ) -> Option<usize> {
+        if self.from != anchor || self.upto < anchor {
+            self.seen.clear();
+            self.from = anchor;
+            self.upto = anchor;
+            self.cursor = None;
+        }
+        for (k, line) in ls.iter().enumerate().take(i).skip(self.upto) {
+            let t = line.text(src).trim();
+            if t.len() >= Self::MIN_LINE {
+                self.seen.entry(t).or_insert(k);
+            }
+        }
+        self.upto = self.upto.max(i);
+        let t = ls[i].text(src).trim();
+        if t.len() < Self::MIN_LINE {
+            return None;
+        }
+        let Some(&j) = self.seen.get(t) else {
+            self.seen.insert(t, i);
+            self.upto = i + 1;
+            return None;
+        };
+        self.upto = i + 1;
+        let same = |a: usize, b: usize| ls[a].text(src).trim() == ls[b].text(src).trim();
+        // In step with the repetition found last: a continuation of it (a
+        // paragraph said over and over, siblings reprinted in a row).
+        if let Some((mut c, mut d)) = self.cursor.take() {
+            while c < i {
+                match (next_content(src, ls, c), next_content(src, ls, d)) {
+                    (Some(nc), Some(nd)) if nc <= i && same(nc, nd) => (c, d) = (nc, nd),
+                    _ => break,
+                }
+            }
+            if c == i {
+                self.cursor = Some((i, d));
+                return None;
+            }
+        }
+        self.cursor = Some((i, j));
+        // Back to the start of the repetition, past blank and page lines
+        // and short lines. A long line on the way is a repetition that
+        // started earlier, and was judged at its first long line: so each
+        // line is walked over at most once.
+        let (mut a, mut b) = (i, j);
+        let (mut run, mut lines) = (t.len(), 1);
+        while let (Some(pa), Some(pb)) = (
+            prev_content(src, ls, a, anchor),
+            prev_content(src, ls, b, anchor),
+        ) {
+            if pa <= j || !same(pa, pb) {
+                break;
+            }
+            let n = ls[pa].text(src).trim().len();
+            if n >= Self::MIN_LINE {
+                return None;
+            }
+            run += n;
+            lines += 1;
+            (a, b) = (pa, pb);
+        }
+        // Not before the head of the last document opened.
+        if a < floor {
+            return None;
+        }
+
+        // On to its end (the first copy ends before the second starts).
+        let (mut c, mut d) = (i, j);
+        while run < Self::MIN_RUN || lines < 2 {
+            match (next_content(src, ls, c), next_content(src, ls, d)) {
+                (Some(nc), Some(nd)) if nd < a && same(nc, nd) => {
+                    run += ls[nc].text(src).trim().len();
+                    lines += 1;
+                    (c, d) = (nc, nd);
+                }
+                _ => break,
+            }
+        }
+        // A document has more than one line: one long line said twice is
+        // no reprint.
+        (run >= Self::MIN_RUN && lines >= 2).then_some(a)
+    }
+}
+
+/// The line before line `i` that is neither blank nor a page line, at or
+/// after line `floor`.
+fn prev_content(src: &str, ls: &[lines::Line], i: usize, floor: usize) -> Option<usize> {
+    (floor..i).rev().find(|&k| {
+        let t = ls[k].text(src).trim();
+        !t.is_empty() && !is_marker_line(t)
+    })
+}
+
+/// The line after line `i` that is neither blank nor a page line.
+fn next_content(src: &str, ls: &[lines::Line], i: usize) -> Option<usize> {
+    (i + 1..ls.len()).find(|&k| {
+        let t = ls[k].text(src).trim();
+        !t.is_empty() && !is_marker_line(t)
+    })
+}
+
 /// An opener found at a line: where the document starts and its head line.
 #[derive(Debug, Clone, Copy)]
 struct Opener {
@@ -87,6 +230,10 @@ pub fn split(src: &str) -> Split {
     let mut out = Split::default();
     let mut openers: Vec<Opener> = Vec::new();
     let mut last_number: Option<u32> = None;
+    let mut reprints = Reprints::default();
+    // The first line of the last document opened by its own head, caption
+    // or footnote list (not as a reprint).
+    let mut anchor = 0;
     let mut i = 0;
     while i < ls.len() {
         // After a footnote list, the next line opens a document: the list
@@ -97,10 +244,20 @@ pub fn split(src: &str) -> Split {
                 last_number = Some(n);
             }
             openers.push(op);
+            anchor = op.first;
             i = op.head + 1;
             continue;
         }
         let Some(op) = opener_at(src, &ls, i).or_else(|| caption_opener(src, &ls, i)) else {
+            let floor = openers.last().map_or(0, |o| o.head + 1);
+            if let Some(first) = reprints.run_start(src, &ls, i, anchor, floor) {
+                openers.push(Opener {
+                    first,
+                    head: first,
+                    number: None,
+                    inclosure: false,
+                });
+            }
             i += 1;
             continue;
         };
@@ -161,6 +318,7 @@ pub fn split(src: &str) -> Split {
             }
         }
         openers.push(op);
+        anchor = op.first;
         i = op.head + 1;
     }
     let preamble = openers.first().is_some_and(|o| {
@@ -1275,6 +1433,50 @@ mod tests {
                 "frus1872p2v5 d57: date line over a salutation",
                 "*No. 46.\n\n[Untitled][52]\n\nExtract from the speech of Sir Robert Peel in the House of Commons, Monday, June 29, 1846.\n\nThose who remember the local conformation of that country.\n\nWashington, June 13, 1846.\n\nMy Lord: In conformity with what I had the honor to state.",
                 &["*No. 46."],
+            ),
+            (
+                // frus1861 d82 | unnumbered-98: a nested document at the
+                // end of its parent's page, then on its own page.
+                "frus1861 d82|unnumbered-98: reprint of a nested document",
+                "Mr. Adams to Mr. Seward.\n\nSir: I likewise send a copy of his instructions to Lord Lyons.\n\nCHARLES FRANCIS ADAMS.\n\n[Page 147]\n\nNo. 136.]\n\nMy Lord: Her Majesty’s government deeply lament the outbreak of hostilities in North America, and they would gladly lend their aid to the restoration of peace.\n\nYou are instructed, therefore, in case you should be asked to employ your good offices, to give your assistance.\n\nJ. RUSSELL.\n\nThe Lord Lyons.\n\nNo. 136.]\n\nMy Lord: Her Majesty’s government deeply lament the outbreak of hostilities in North America, and they would gladly lend their aid to the restoration of peace.\n\nYou are instructed, therefore, in case you should be asked to employ your good offices, to give your assistance.\n\nJ. RUSSELL.\n\nThe Lord Lyons.",
+                &["Mr. Adams to Mr. Seward.", "No. 136.]"],
+            ),
+            (
+                // A long line said again inside one document, with other
+                // lines around each copy: no reprint.
+                "one long line twice",
+                "Mr. Adams to Mr. Seward.\n\nSir: His lordship wrote as follows.\n\nHer Majesty’s government deeply lament the outbreak of hostilities in North America.\n\nTo which I replied at once.\n\nHer Majesty’s government deeply lament the outbreak of hostilities in North America.\n\nI am, &c.",
+                &["Mr. Adams to Mr. Seward."],
+            ),
+            (
+                // The same line of 250 bytes three times running: one line,
+                // however long, is no document.
+                "one very long line three times",
+                &format!(
+                    "Mr. Adams to Mr. Seward.\n\nSir: Text.\n\n{0}\n\n{0}\n\n{0}\n\nI am, &c.",
+                    "Her Majesty’s government deeply lament the outbreak of hostilities. ".repeat(4)
+                ),
+                &["Mr. Adams to Mr. Seward."],
+            ),
+            (
+                // A block of two lines said over and over: the second copy
+                // has the shape of a reprint of a document nested at the
+                // end of its parent (d82 above) and opens one; the third
+                // and fourth repeat the second, and open none.
+                "a two-line paragraph repeated",
+                &format!(
+                    "Mr. Adams to Mr. Seward.\n\nSir: Text.\n\n{0}\n\n{0}\n\n{0}\n\n{0}\n\nI am, &c.",
+                    "Her Majesty’s government deeply lament the outbreak of hostilities in North America, and they would gladly lend their aid.\nYou are instructed, therefore, in case you should be asked to employ your good offices, to give your assistance."
+                ),
+                &["Mr. Adams to Mr. Seward.", "Her Majesty’s government"],
+            ),
+            (
+                // A copy of a passage of the document before that is not in
+                // the same document: documents opened by a head start the
+                // comparison afresh (a letter quoted in two despatches).
+                "a passage quoted in two documents",
+                "Mr. Adams to Mr. Seward.\n\nSir: Lord Russell wrote:\n\nHer Majesty’s government deeply lament the outbreak of hostilities in North America, and they would gladly lend their aid.\n\nYou are instructed, therefore, in case you should be asked to employ your good offices, to give your assistance.\n\nI am, &c.\n\nMr. Dayton to Mr. Seward.\n\nSir: M. Thouvenel read me this:\n\nHer Majesty’s government deeply lament the outbreak of hostilities in North America, and they would gladly lend their aid.\n\nYou are instructed, therefore, in case you should be asked to employ your good offices, to give your assistance.\n\nI am, &c.",
+                &["Mr. Adams to Mr. Seward.", "Mr. Dayton to Mr. Seward."],
             ),
         ];
         for (name, text, want) in cases {
