@@ -91,6 +91,9 @@ struct Reprints<'a> {
     /// step: a long line reached from it through equal lines on both
     /// sides continues the same repetition.
     cursor: Option<(usize, usize)>,
+    /// True while the repetition the cursor follows opened a document: the
+    /// text in step with it is reprinted nested documents.
+    opened: bool,
 }
 
 impl<'a> Reprints<'a> {
@@ -116,6 +119,7 @@ impl<'a> Reprints<'a> {
             self.from = anchor;
             self.upto = anchor;
             self.cursor = None;
+            self.opened = false;
         }
         for (k, line) in ls.iter().enumerate().take(i).skip(self.upto) {
             let t = line.text(src).trim();
@@ -150,6 +154,7 @@ impl<'a> Reprints<'a> {
             }
         }
         self.cursor = Some((i, j));
+        self.opened = false;
         // Back to the start of the repetition, past blank and page lines
         // and short lines. A long line on the way is a repetition that
         // started earlier, and was judged at its first long line: so each
@@ -190,8 +195,70 @@ impl<'a> Reprints<'a> {
         }
         // A document has more than one line: one long line said twice is
         // no reprint.
-        (run >= Self::MIN_RUN && lines >= 2).then_some(a)
+        self.opened = run >= Self::MIN_RUN && lines >= 2;
+        self.opened.then_some(a)
     }
+
+    /// True when line `i` is in step with a repetition that opened a
+    /// document: it lies in reprinted nested documents, where a sibling
+    /// may start ([`sibling_start`]).
+    fn in_reprint(&mut self, src: &str, ls: &[lines::Line], i: usize) -> bool {
+        if !self.opened {
+            return false;
+        }
+        let Some((mut c, mut d)) = self.cursor else {
+            return false;
+        };
+        let same = |a: usize, b: usize| ls[a].text(src).trim() == ls[b].text(src).trim();
+        while c < i {
+            match (next_content(src, ls, c), next_content(src, ls, d)) {
+                (Some(nc), Some(nd)) if nc <= i && same(nc, nd) => (c, d) = (nc, nd),
+                _ => break,
+            }
+        }
+        if c == i {
+            self.cursor = Some((c, d));
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// Nested documents printed one after another inside their parent come
+/// again as one run of reprinted text (frus1861 unnumbered-48 and -49,
+/// -322 to -324). Inside such a run, where a nested document is known to
+/// start, the next one starts at a line that opens a document, after a
+/// line that ends one (not a quotation's "… as follows:" or a closing's
+/// "I am, &c.,"): a bracketed editors' line that opens a document
+/// ("[Translation.]", "[From the London Times, May 3, 1861.]", "[Extract.]",
+/// not a reference inside one, "[See above.]", unnumbered-350), a label
+/// ("E."), a salutation ("Sir:", "Highness:"), or a note's "The
+/// undersigned, her Majesty's principal secretary …" (not "The undersigned
+/// has …" inside it). Not a caption: an addressee line ("The ministers
+/// above named.") reads as one.
+fn sibling_start(src: &str, ls: &[lines::Line], i: usize) -> bool {
+    const OPENING_NOTES: &[&str] = &["[Translation", "[From ", "[Extract", "[Copy", "[Untitled"];
+    let raw = ls[i].text(src);
+    let t = raw.trim();
+    if t.is_empty() || starts_indented(raw) || is_marker_line(t) || i == 0 {
+        return false;
+    }
+    let Some(p) = prev_content(src, ls, i, 0) else {
+        return false;
+    };
+    if ls[p].text(src).trim_end().ends_with([':', ',', ';']) {
+        return false;
+    }
+    let bracketed = OPENING_NOTES.iter().any(|p| t.starts_with(p))
+        && (t.ends_with(']') || t.ends_with("]."))
+        && t.len() <= 120;
+    let label = t.len() <= 3 && t.ends_with('.') && t.starts_with(|c: char| c.is_ascii_uppercase());
+    let opening = is_salutation(t)
+        || t.starts_with("Highness:")
+        || t.starts_with("Your Highness:")
+        || t.starts_with("The undersigned, ");
+    bracketed || label || opening
 }
 
 /// The line before line `i` that is neither blank nor a page line, at or
@@ -250,7 +317,15 @@ pub fn split(src: &str) -> Split {
         }
         let Some(op) = opener_at(src, &ls, i).or_else(|| caption_opener(src, &ls, i)) else {
             let floor = openers.last().map_or(0, |o| o.head + 1);
-            if let Some(first) = reprints.run_start(src, &ls, i, anchor, floor) {
+            let first = reprints.run_start(src, &ls, i, anchor, floor).or_else(|| {
+                // Not right under the head of the document just opened
+                // ("E.\n\nSir: …" opens one document).
+                (prev_content(src, &ls, i, 0).is_some_and(|p| p >= floor)
+                    && sibling_start(src, &ls, i)
+                    && reprints.in_reprint(src, &ls, i))
+                .then_some(i)
+            });
+            if let Some(first) = first {
                 openers.push(Opener {
                     first,
                     head: first,
@@ -1457,6 +1532,21 @@ mod tests {
                     "Her Majesty’s government deeply lament the outbreak of hostilities. ".repeat(4)
                 ),
                 &["Mr. Adams to Mr. Seward."],
+            ),
+            (
+                // frus1861 d266 | unnumbered-322 | -323: two documents
+                // nested one after the other, reprinted as one run; the
+                // second starts at its "[Translation.]".
+                "frus1861 d266|unnumbered-322|-323: reprinted siblings",
+                "Mr. Pike to Mr. Seward.\n\nNo. 4.]\n\nSir: I inclose the two notices of the government.\n\nF. A. PIKE.\n\n[Translation.]\n\nIn obedience to the King’s orders the ministers for foreign affairs and of justice make known that privateers will not be admitted into the ports of the kingdom, with or without their prizes.\n\nAt the Hague.\n\nThe ministers above named.\n\n[Translation.]\n\nThe minister for foreign affairs and the minister of justice, by the King’s authority, warn, by these presents, all persons against taking part in privateering.\n\nThe Hague.\n\nThe ministers above named.\n\n[Translation.]\n\nIn obedience to the King’s orders the ministers for foreign affairs and of justice make known that privateers will not be admitted into the ports of the kingdom, with or without their prizes.\n\nAt the Hague.\n\nThe ministers above named.\n\n[Translation.]\n\nThe minister for foreign affairs and the minister of justice, by the King’s authority, warn, by these presents, all persons against taking part in privateering.\n\nThe Hague.\n\nThe ministers above named.",
+                &["Mr. Pike to Mr. Seward.", "[Translation.]", "[Translation.]"],
+            ),
+            (
+                // frus1861 unnumbered-350: a reference in brackets inside a
+                // reprinted document opens nothing.
+                "frus1861 unnumbered-350: [See above.] in a reprint",
+                "Mr. Pike to Mr. Seward.\n\nSir: I inclose my note.\n\nF. A. PIKE.\n\n“Sir: I have just received a communication from the American consul at Paramaribo, which I lose no time in laying before your excellency.\n\n“The consul states.”\n\n[See above.]\n\n“The reappearance of the Sumter in a port of the Netherlands, after so brief an interval, gives me reason to protest.”\n\n“Sir: I have just received a communication from the American consul at Paramaribo, which I lose no time in laying before your excellency.\n\n“The consul states.”\n\n[See above.]\n\n“The reappearance of the Sumter in a port of the Netherlands, after so brief an interval, gives me reason to protest.”",
+                &["Mr. Pike to Mr. Seward.", "“Sir: I have just"],
             ),
             (
                 // A block of two lines said over and over: the second copy

@@ -209,7 +209,7 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
 }
 
 #[test]
-#[ignore = "issue 8 bar not met (2026-11-27): documents found 4511 of 4552 (0.991) in each join, but per field 0.987-0.995 of the single-file score (title 0.987, source_note 0.987, pages 0.987, signatures 0.987): the 41 documents not found (frus1861 nested siblings reprinted in one run, frus1882 sections of an inclosure, captions after a signature as attachments are printed) and the records beside them; 10 of 4552 one-document files split (letters with heads printed inside one document); run with --ignored"]
+#[ignore = "issue 8 bar not met (2026-11-27): documents found 4521 of 4552 (0.993) in each join, but per field 0.989-0.995 of the single-file score (title 0.9888, source_note 0.9892, pages 0.9897 under 0.99): the 31 documents not found (captions after a signature as attachments are printed, frus1882 sections of an inclosure, labels over heads) and the records beside them; 10 of 4552 one-document files split (letters with heads printed inside one document); run with --ignored"]
 fn volumes_joined_into_one_file() {
     let Some(vols) = volumes() else {
         eprintln!("multidoc: ../shared/corpus/frus-full is absent; skipped");
