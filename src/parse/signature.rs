@@ -27,7 +27,7 @@ pub fn closers(blocks: &[Block]) -> Vec<String> {
     let mut out = Vec::new();
     // Whether the block before was a signature, and whether in capitals.
     let mut prev_sig: Option<bool> = None;
-    // Whether each block ends with a closing formula ([`CLOSING`]), asked
+    // Whether each block ends with a closing formula ([`closing`]), asked
     // of a block only as the one before another, and at most once.
     let closing: Vec<OnceCell<bool>> = blocks.iter().map(|_| OnceCell::new()).collect();
     for (i, block) in blocks.iter().enumerate() {
@@ -57,9 +57,29 @@ pub fn inline_signature(text: &str) -> Option<String> {
         .map(|m| m.as_str().trim().to_string())
 }
 
-static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$|^\(?Communicated?\.?\)?$").expect("regex")
+/// A closing formula at the end of a block ("I have the honor, &c.",
+/// "Respectfully submitted.", a final comma). Every alternative is anchored
+/// at the end, so the regex crate reads the block backwards from its end
+/// (its reverse-anchored strategy) and stops within a few bytes, where one
+/// regex with the start-anchored alternatives of [`CLOSING_START`] read
+/// every block whole (issue 4).
+static CLOSING_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$").expect("regex")
 });
+
+/// A block that is a label before a signer ("For the Secretary of State:",
+/// "(Communicated.)"): anchored at both ends, so a failed search stops
+/// within a few bytes. With [`CLOSING_END`], the closings of [`closing`].
+static CLOSING_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$|^\(?Communicated?\.?\)?$")
+        .expect("regex")
+});
+
+/// Whether `text` ends with a closing formula or is a label before a
+/// signer: [`CLOSING_END`] or [`CLOSING_START`].
+fn closing(text: &str) -> bool {
+    CLOSING_END.is_match(text) || CLOSING_START.is_match(text)
+}
 
 /// The block before the one being read: its text, and whether it ends with
 /// a closing formula, worked out once (the regex reads the whole block).
@@ -70,9 +90,9 @@ struct Prev<'a> {
 }
 
 impl Prev<'_> {
-    /// `CLOSING.is_match(self.text)`, computed at most once per block.
+    /// `closing(self.text)`, computed at most once per block.
     fn closing(&self) -> bool {
-        *self.closing.get_or_init(|| CLOSING.is_match(self.text))
+        *self.closing.get_or_init(|| closing(self.text))
     }
 }
 
@@ -1186,6 +1206,41 @@ mod tests {
                 numbered: false,
             })
             .collect()
+    }
+
+    /// The two closing regexes together answer as the one regex they
+    /// replace (its pattern kept here), on closings, labels and neither.
+    #[test]
+    fn closing_is_the_one_regex_split() {
+        let one = Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$|^\(?Communicated?\.?\)?$").unwrap();
+        let cases = [
+            ("I have the honor to be, sir, your obedient servant,", true),
+            ("I have the honor to be, &c.", true),
+            ("Respectfully submitted.  \n", true),
+            ("God preserve your excellency many years.", true),
+            ("Very truly yours,\n", true),
+            ("Attest:", true),
+            ("and so on, etc.", true),
+            ("a sentence ending with a comma,", true),
+            ("For the Secretary of State:", true),
+            ("for the secretary of state:", true),
+            ("(For the President)", true),
+            ("(Communicated.)", true),
+            ("Communicate", true),
+            ("Communicated by the minister", false),
+            ("For the Secretary of State:\nsecond line", false),
+            ("Text before.\nFor the Secretary of State:", false),
+            ("The President has the honor to inform the Senate.", false),
+            ("Sincerely yours, and more words after it.", false),
+            ("", false),
+            ("yours", true),
+            ("YOURS.\u{2003}", true),
+            ("“quoted” and ended.", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(one.is_match(text), want, "{text:?}");
+            assert_eq!(closing(text), want, "{text:?}");
+        }
     }
 
     /// Each case is a run of blocks copied from the named document of the
