@@ -119,7 +119,7 @@ pub fn records_of_file_split(path: &Path, rel: &str, kind: Kind, split: bool) ->
         }
     };
     match kind {
-        Kind::Text => document::records_and_text(&bytes, rel, split).0,
+        Kind::Text => document::records_from_text_bytes_with(&bytes, rel, split),
         Kind::Xml => crate::document::records_from_xml_bytes(&bytes, rel),
     }
 }
@@ -280,7 +280,7 @@ fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>, split: bool) ->
         }
     }
     let mut recs = match kind {
-        Kind::Text => document::records_and_text(&bytes, &rel, split).0,
+        Kind::Text => document::records_from_text_bytes_with(&bytes, &rel, split),
         Kind::Xml => document::records_from_xml_bytes(&bytes, &rel),
     };
     drop(bytes);
