@@ -202,7 +202,13 @@ pub fn is_number_line(text: &str) -> bool {
 
 /// The leading type of a modern head ("Memorandum of Conversation", …).
 pub fn doc_type(title: &str) -> Option<&'static str> {
+    // Most titles open with a byte no type opens with: one byte compared
+    // per type before the whole prefix (issue 4).
+    let first = title.as_bytes().first();
     for t in DOC_TYPES {
+        if t.as_bytes().first() != first {
+            continue;
+        }
         if let Some(rest) = title.strip_prefix(t) {
             if rest.is_empty() || rest.starts_with([' ', ',', '.', ':']) {
                 let canonical = match *t {

@@ -355,8 +355,10 @@ fn is_title(line: &str) -> bool {
 /// not labels ("Secretary of State of the United States of America." after
 /// a seal) belong to the signer before and are left out, as the editors do.
 fn labelled_signers(text: &str) -> Option<Vec<String>> {
-    // One line is no list (most blocks: no need to collect them).
-    if !text.contains('\n') {
+    // One line is no list (most blocks: no need to collect them). The
+    // memchr crate's search, not `str::contains`, which reads a long
+    // paragraph a word at a time (issue 4).
+    if memchr::memchr(b'\n', text.as_bytes()).is_none() {
         return None;
     }
     let lines: Vec<&str> = text
