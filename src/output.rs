@@ -231,7 +231,10 @@ pub mod compact {
 
     impl<'a, 'o> Compound<'a, 'o> {
         fn open(ser: &'a mut Json<'o>, open: &[u8], close: &'static [u8]) -> Self {
-            ser.out.extend_from_slice(open);
+            match open {
+                [b] => ser.out.push(*b),
+                more => ser.out.extend_from_slice(more),
+            }
             Compound {
                 ser,
                 first: true,
@@ -252,14 +255,34 @@ pub mod compact {
         }
 
         fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
-            self.comma();
-            write_key(self.ser.out, key);
-            self.ser.out.push(b':');
+            // The comma, the quoted name and the colon after one reserve
+            // (a field name seldom needs an escape).
+            let out = &mut *self.ser.out;
+            if key.bytes().all(|b| ESCAPE[usize::from(b)] == 0) {
+                out.reserve(key.len() + 4);
+                if !self.first {
+                    out.push(b',');
+                }
+                out.push(b'"');
+                out.extend_from_slice(key.as_bytes());
+                out.extend_from_slice(b"\":");
+            } else {
+                if !self.first {
+                    out.push(b',');
+                }
+                write_long_str(out, key);
+                out.push(b':');
+            }
+            self.first = false;
             value.serialize(&mut *self.ser)
         }
 
         fn close(self) -> Result<(), Error> {
-            self.ser.out.extend_from_slice(self.close);
+            // One byte ("}", "]") pushed, not copied by a call to memcpy.
+            match self.close {
+                [b] => self.ser.out.push(*b),
+                more => self.ser.out.extend_from_slice(more),
+            }
             Ok(())
         }
     }
@@ -276,8 +299,12 @@ pub mod compact {
         type SerializeStructVariant = Compound<'a, 'o>;
 
         fn serialize_bool(self, v: bool) -> Result<(), Error> {
-            self.out
-                .extend_from_slice(if v { b"true" } else { b"false" });
+            // Each a slice of known length: no call to memcpy.
+            if v {
+                self.out.extend_from_slice(b"true");
+            } else {
+                self.out.extend_from_slice(b"false");
+            }
             Ok(())
         }
         fn serialize_i8(self, v: i8) -> Result<(), Error> {
