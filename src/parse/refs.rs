@@ -113,29 +113,27 @@ fn search(text: &str, base: usize, in_footnote: bool, out: &mut Vec<Reference>) 
 }
 
 /// False only when `text` holds no digit (`\d`: a Unicode decimal digit).
-/// Eight ASCII bytes are tested at a time; a chunk with a non-ASCII byte
-/// is read byte by byte, each non-ASCII character decoded
+/// Sixteen ASCII bytes are tested at a time, then eight; a chunk with a
+/// non-ASCII byte is read byte by byte, each non-ASCII character decoded
 /// (`char::is_numeric` covers every decimal digit).
 fn may_hold_digit(text: &str) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let x = <[u8; 8]>::try_from(chunk).map_or(HIGH, u64::from_le_bytes);
-            if x & HIGH == 0 {
-                // A byte above b'/' (0x2F) and below b':' (0x3A): the "has
-                // a byte between m and n" test of bit hacks, exact for
-                // ASCII bytes.
-                let digit = (ONES * (127 + 0x3A) - x) & !x & (x + ONES * (127 - 0x2F)) & HIGH;
-                if digit != 0 {
-                    return true;
-                }
-                i += 8;
-                continue;
-            }
-        }
+        // Skip the chunks that are ASCII without a digit; the first other
+        // chunk is read byte by byte below.
+        i += 16
+            * bytes[i..]
+                .chunks_exact(16)
+                .take_while(|c| {
+                    let (a, b) = c.split_at(8);
+                    plain_ascii(a) && plain_ascii(b)
+                })
+                .count();
+        i += 8 * bytes[i..]
+            .chunks_exact(8)
+            .take_while(|c| plain_ascii(c))
+            .count();
         let end = (i + 8).min(bytes.len());
         while i < end {
             let b = bytes[i];
@@ -153,6 +151,21 @@ fn may_hold_digit(text: &str) -> bool {
         }
     }
     false
+}
+
+/// True when the eight bytes of `chunk` are ASCII and none is a digit
+/// (false for a chunk of another length).
+fn plain_ascii(chunk: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+        return false;
+    };
+    let x = u64::from_le_bytes(word);
+    // A byte above b'/' (0x2F) and below b':' (0x3A): the "has a byte
+    // between m and n" test of bit hacks, exact for ASCII bytes.
+    let digit = (ONES * (127 + 0x3A) - x) & !x & (x + ONES * (127 - 0x2F)) & HIGH;
+    x & HIGH == 0 && digit == 0
 }
 
 fn push_doc(out: &mut Vec<Reference>, text: &str, n: &str, in_footnote: bool, offset: usize) {
@@ -173,6 +186,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn plain_ascii_table() {
+        for (chunk, want) in [
+            (&b"abcdefgh"[..], true),
+            (b"/:/:/:/:", true),
+            (b"abcdefg0", false),
+            (b"9bcdefgh", false),
+            (b"abc\xc3\xa9fgh", false),
+            (b"abcdefg", false),
+            (b"", false),
+        ] {
+            assert_eq!(plain_ascii(chunk), want, "{chunk:?}");
+        }
+    }
+
+    #[test]
     fn may_hold_digit_table() {
         let cases = [
             ("", false),
@@ -187,6 +215,11 @@ mod tests {
             ("Arabic-Indic ١٢", true),
             ("12345678", true),
             ("abcdefgh9", true),
+            ("sixteen bytes ok and sixteen more, no digit in any", false),
+            ("sixteen bytes ok and sixteen more, then 1", true),
+            ("sixteen bytes ok9", true),
+            ("sixteen bytes ok, then “quoted” words ٣ after", true),
+            ("sixteen bytes ok, then “quoted” words after", false),
         ];
         // Never false where the regex `\d` finds a digit.
         let re = Regex::new(r"\d").unwrap();
