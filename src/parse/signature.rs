@@ -47,6 +47,21 @@ pub fn closers(blocks: &[Block]) -> Vec<String> {
     out
 }
 
+/// The lines of `text` (split at "\n"), each trimmed: with the empty ones
+/// dropped, the lines of `text.lines().map(str::trim)`. The memchr crate
+/// finds the newlines, where `str::lines` reads a word at a time (issue 4).
+fn trimmed_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(std::iter::once(text.len()))
+        .map(move |end| {
+            // "\n" is ASCII: every cut is a character boundary.
+            let line = text.get(start..end).unwrap_or("");
+            start = end + 1;
+            line.trim()
+        })
+}
+
 /// "Sincerely, GRF. End text." → "GRF".
 pub fn inline_signature(text: &str) -> Option<String> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -201,13 +216,21 @@ fn is_caps_text(sig: &str) -> bool {
 /// The number of letters in `text`, and of those in upper case.
 fn letter_counts(text: &str) -> (usize, usize) {
     let (mut letters, mut upper) = (0, 0);
-    for c in text.chars() {
-        if c.is_ascii() {
-            letters += usize::from(c.is_ascii_alphabetic());
-            upper += usize::from(c.is_ascii_uppercase());
-        } else if c.is_alphabetic() {
-            letters += 1;
-            upper += usize::from(c.is_uppercase());
+    // ASCII bytes are counted as bytes; a non-ASCII character is decoded
+    // from its first byte (continuation bytes, 0x80..0xC0, are skipped),
+    // which reads most text without decoding it (issue 4).
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b < 0x80 {
+            letters += usize::from(b.is_ascii_alphabetic());
+            upper += usize::from(b.is_ascii_uppercase());
+        } else if b >= 0xC0 {
+            if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    upper += usize::from(c.is_uppercase());
+                }
+            }
         }
     }
     (letters, upper)
@@ -361,9 +384,7 @@ fn labelled_signers(text: &str) -> Option<Vec<String>> {
     if memchr::memchr(b'\n', text.as_bytes()).is_none() {
         return None;
     }
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
+    let lines: Vec<&str> = trimmed_lines(text)
         .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]"))
         .collect();
     if lines.iter().any(|l| l.starts_with('•')) {
@@ -411,11 +432,7 @@ fn labelled_signers(text: &str) -> Option<Vec<String>> {
 /// Reserves,\n…". Each gives its name, with its titles only after a comma
 /// (as [`continues`] reads them).
 fn titled_signers(text: &str) -> Option<Vec<String>> {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<&str> = trimmed_lines(text).filter(|l| !l.is_empty()).collect();
     if lines.len() < 4 || lines.len() > 24 || lines.iter().any(|l| l.starts_with('•')) {
         return None;
     }
@@ -452,9 +469,7 @@ fn signature(
     let prev = prev.map(|p| p.text);
     // Lone brackets ("[\nEngert\n]") and seals ("[l. s.]") are not part
     // of the name.
-    let mut lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
+    let mut lines: Vec<&str> = trimmed_lines(text)
         .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]" | "." | "," | ";") && !is_seal(l))
         .collect();
     let for_line = lines.len() >= 2 && is_for_line(lines[0]);
@@ -1208,6 +1223,50 @@ mod tests {
                 numbered: false,
             })
             .collect()
+    }
+
+    #[test]
+    fn trimmed_lines_are_lines_trimmed() {
+        for text in [
+            "",
+            "one",
+            "one\n",
+            "\n\none\n\n",
+            "  a  \r\n b\r\n\r\nc\r",
+            "For Germany,\nA. Mumm.\nFor Austria-Hungary,\nM. Czikann.",
+            "\u{a0}É\u{2003}\n  “x”  ",
+        ] {
+            let got: Vec<&str> = trimmed_lines(text).filter(|l| !l.is_empty()).collect();
+            let want: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        assert_eq!(trimmed_lines("a\n\n b").collect::<Vec<_>>(), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn letter_counts_table() {
+        for (text, want) in [
+            ("", (0, 0)),
+            ("J. R. LOWELL.", (8, 8)),
+            ("Hull", (4, 1)),
+            ("MANDERSTRÖM", (11, 11)),
+            ("Chargé d’affaires", (15, 1)),
+            ("ΑΘΗΝΑ αθηνα 1900", (10, 5)),
+            ("12, “—” ½", (0, 0)),
+        ] {
+            assert_eq!(letter_counts(text), want, "{text}");
+            // As counted char by char.
+            let chars = text.chars().filter(|c| c.is_alphabetic());
+            let by_char = (
+                chars.clone().count(),
+                chars.filter(|c| c.is_uppercase()).count(),
+            );
+            assert_eq!(letter_counts(text), by_char, "{text}");
+        }
     }
 
     /// The two closing regexes together answer as the one regex they
