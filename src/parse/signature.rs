@@ -381,9 +381,7 @@ fn labelled_signers(text: &str) -> Option<Vec<String>> {
     // One line is no list (most blocks: no need to collect them). The
     // memchr crate's search, not `str::contains`, which reads a long
     // paragraph a word at a time (issue 4).
-    if memchr::memchr(b'\n', text.as_bytes()).is_none() {
-        return None;
-    }
+    memchr::memchr(b'\n', text.as_bytes())?;
     let lines: Vec<&str> = trimmed_lines(text)
         .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]"))
         .collect();
