@@ -23,23 +23,31 @@ use crate::vocab::{is_series, series_name};
 /// digit (see [`window_start`]).
 pub fn scan(text: &str, base: usize, in_footnote: bool, out: &mut Vec<Reference>) {
     let bytes = text.as_bytes();
-    let cuts = memchr::memchr_iter(b'.', bytes)
-        .filter(|&dot| !bytes[..dot].ends_with(b"No"))
-        .chain(std::iter::once(bytes.len()));
-    let mut start = 0;
-    for end in cuts {
+    // A cut: a period not after "No".
+    let is_cut = |dot: usize| !bytes[..dot].ends_with(b"No");
+    // `pos`: the start of a part. The text is read for digits, and only
+    // the parts that hold one are bounded by their cuts (issue 4): the
+    // parts without a digit, most of them, are skipped whole.
+    let mut pos = 0;
+    while let Some(digit) = text.get(pos..).and_then(first_digit).map(|d| pos + d) {
         // Periods are ASCII: every cut is a character boundary.
+        let start = memchr::memrchr_iter(b'.', &bytes[pos..digit])
+            .map(|d| pos + d)
+            .find(|&dot| is_cut(dot))
+            .map_or(pos, |dot| dot + 1);
+        let end = memchr::memchr_iter(b'.', &bytes[digit..])
+            .map(|d| digit + d)
+            .find(|&dot| is_cut(dot))
+            .unwrap_or(bytes.len());
         let part = text.get(start..end).unwrap_or("");
-        if let Some(digit) = first_digit(part) {
-            search_from(
-                part,
-                window_start(part, digit),
-                base + start,
-                in_footnote,
-                out,
-            );
-        }
-        start = end + 1;
+        search_from(
+            part,
+            window_start(part, digit - start),
+            base + start,
+            in_footnote,
+            out,
+        );
+        pos = end + 1;
     }
 }
 
