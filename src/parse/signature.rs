@@ -161,11 +161,19 @@ fn signatures_of(
     line_count: usize,
     prev_sig: Option<bool>,
 ) -> Vec<String> {
-    if let Some(list) = labelled_signers(text) {
-        return list;
+    // One newline search for both tests below: a block of one line (most)
+    // is read once (issue 4).
+    let bytes = text.as_bytes();
+    let first_newline = memchr::memchr(b'\n', bytes);
+    // (A block of one line is no list of signers.)
+    if first_newline.is_some() {
+        if let Some(list) = labelled_signers(text) {
+            return list;
+        }
     }
     // Titled signers take four lines at least: the closing is asked after.
-    let four_lines = memchr::memchr_iter(b'\n', text.as_bytes()).nth(2).is_some();
+    let four_lines =
+        first_newline.is_some_and(|i| memchr::memchr_iter(b'\n', &bytes[i + 1..]).nth(1).is_some());
     if four_lines && prev.is_some_and(|p| p.closing()) {
         if let Some(list) = titled_signers(text) {
             return list;
