@@ -12,6 +12,15 @@ use crate::vocab::DOC_TYPES;
 pub fn split_number(head: &str) -> Option<(&str, usize)> {
     static RE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(\d{1,4}[a-z]?|\[\d{1,4}[a-z]?\])\.?\s+\S").expect("regex"));
+    // The number opens with a digit (`\d`, which `char::is_numeric`
+    // covers) or "[": other heads are refused before the capture search.
+    if !head
+        .chars()
+        .next()
+        .is_some_and(|c| c == '[' || c.is_numeric())
+    {
+        return None;
+    }
     let m = RE.captures(head)?;
     let n = m.get(1)?;
     // "1. " is the head's number only when a title follows; a decimal file
@@ -199,7 +208,8 @@ pub fn is_body_start(text: &str) -> bool {
     first.is_lowercase()
         || matches!(first, '“' | '"' | '‘')
         || more_chars_than(t, 400)
-        || SALUTE.is_match(t)
+        // Every salutation opens with one of these capitals.
+        || (matches!(first, 'S' | 'M' | 'D' | 'G' | 'H' | 'E' | 'Y') && SALUTE.is_match(t))
         || (t.ends_with(':') && !t.contains('\n'))
 }
 
@@ -417,9 +427,33 @@ mod tests {
             ("[3]. Editorial Note", Some(("3", 5))),
             ("Mr. Seward to Mr. Adams.", None),
             ("711.00/1: Telegram", None),
+            ("٣. Telegram", Some(("٣", 4))),
+            (" 67. Telegram", None),
+            ("", None),
         ];
         for (h, want) in cases {
             assert_eq!(split_number(h), want, "{h}");
+        }
+    }
+
+    #[test]
+    fn body_start_table() {
+        for (t, want) in [
+            ("Sir: I have the honor", true),
+            ("My dear Mr. Hay: Your letter", true),
+            ("Your Excellency: The undersigned", true),
+            ("Gentlemen:\nThe", true),
+            ("Gentlemen: the", true),
+            ("Mr. President: I", true),
+            ("the text goes on", true),
+            ("“Quoted”", true),
+            ("To the Senate:", true),
+            ("Mr. Seward to Mr. Adams.", false),
+            ("Telegram From the Embassy", false),
+            ("SIR: in capitals", false),
+            ("", false),
+        ] {
+            assert_eq!(is_body_start(t), want, "{t}");
         }
     }
 
