@@ -941,29 +941,26 @@ fn align_hinted(
             let parent_at = |k: usize| (i * n + k) as u32;
             // Item k after item k-1 of `i`, then after item k-2 (one mark
             // missing): per item the same order as one loop doing both, as
-            // neither reads a cell the other writes.
-            let row = cur_dp.iter_mut().zip(cur_parent.iter_mut()).skip(1);
-            for (k, ((d, p), (&prev, &a))) in row.zip(prev_row.iter().zip(&again[1..])).enumerate()
-            {
-                if prev != NONE {
-                    let sc = prev + step0 + a;
-                    if sc > *d {
-                        *d = sc;
-                        *p = parent_at(k);
-                    }
+            // neither reads a cell the other writes. Plain index loops
+            // over slices of one length: the zipped iterators of an
+            // earlier version compiled to twice the instructions in some
+            // builds (issue 4).
+            for (skip, step, ok) in [(1, step0, true), (2, step1, gap_ok)] {
+                if !ok || n <= skip {
+                    continue;
                 }
-            }
-            if gap_ok {
-                let row = cur_dp.iter_mut().zip(cur_parent.iter_mut()).skip(2);
-                for (k, ((d, p), (&prev, &a))) in row
-                    .zip(prev_row.iter().zip(again.iter().skip(2)))
-                    .enumerate()
-                {
-                    if prev != NONE {
-                        let sc = prev + step1 + a;
-                        if sc > *d {
-                            *d = sc;
-                            *p = parent_at(k);
+                let len = n - skip;
+                let prev = &prev_row[..len];
+                let again = &again[skip..];
+                let dst = &mut cur_dp[skip..];
+                let from = &mut cur_parent[skip..];
+                let (again, dst, from) = (&again[..len], &mut dst[..len], &mut from[..len]);
+                for k in 0..len {
+                    if prev[k] != NONE {
+                        let sc = prev[k] + step + again[k];
+                        if sc > dst[k] {
+                            dst[k] = sc;
+                            from[k] = parent_at(k);
                         }
                     }
                 }

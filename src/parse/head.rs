@@ -56,7 +56,13 @@ static FILE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// crate answers from its DFA, where captures run a slower engine over
 /// every line that matches (issue 4). Group 1 takes part in every match.
 fn is_file_line(line: &str) -> bool {
-    FILE_LINE.is_match(line.trim())
+    let line = line.trim();
+    // It opens with a digit (`\d`: `char::is_numeric` covers it) or with
+    // one of the two prefixes.
+    let may_open = line.chars().next().is_some_and(char::is_numeric)
+        || line.starts_with("File No. ")
+        || line.starts_with("Paris ");
+    may_open && FILE_LINE.is_match(line)
 }
 
 /// True when a block before the head is an editorial line rather than the
@@ -100,7 +106,10 @@ pub fn is_editorial_line(text: &str) -> bool {
     let archive_words = ["Papers", "Files", "files", "File", "Diary", "Lot "]
         .iter()
         .any(|w| t.contains(w));
-    (RE.is_match(t) || (archive_words && ARCHIVE.is_match(t))) && !t.starts_with("[Untitled")
+    // Each alternative of `RE` opens with one of these bytes.
+    let may_open = t.bytes().next().is_some_and(|b| b"*NF[(ETI".contains(&b));
+    ((may_open && RE.is_match(t)) || (archive_words && ARCHIVE.is_match(t)))
+        && !t.starts_with("[Untitled")
 }
 
 /// True for a short one-line block that could be an editorial line before
