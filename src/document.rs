@@ -23,6 +23,17 @@ pub fn records_from_text_bytes_split(bytes: &[u8], path: &str) -> Vec<Record> {
     decode_and_parse(bytes, path, true).0
 }
 
+/// The records of a text file's bytes: [`records_from_text_bytes_split`]
+/// when `split_documents`, else [`records_from_text_bytes`]. The decoded
+/// text is dropped where it was borrowed, never copied (indexing).
+pub fn records_from_text_bytes_with(
+    bytes: &[u8],
+    path: &str,
+    split_documents: bool,
+) -> Vec<Record> {
+    decode_and_parse(bytes, path, split_documents).0
+}
+
 /// The record of a text file's bytes, as [`records_from_text_bytes`], plus
 /// the decoded text its offsets point into (empty for a binary file). Used
 /// by `cables check`, whose rules read the text as well as the records.

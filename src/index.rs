@@ -119,7 +119,7 @@ pub fn records_of_file_split(path: &Path, rel: &str, kind: Kind, split: bool) ->
         }
     };
     match kind {
-        Kind::Text => document::records_and_text(&bytes, rel, split).0,
+        Kind::Text => document::records_from_text_bytes_with(&bytes, rel, split),
         Kind::Xml => crate::document::records_from_xml_bytes(&bytes, rel),
     }
 }
@@ -280,7 +280,7 @@ fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>, split: bool) ->
         }
     }
     let mut recs = match kind {
-        Kind::Text => document::records_and_text(&bytes, &rel, split).0,
+        Kind::Text => document::records_from_text_bytes_with(&bytes, &rel, split),
         Kind::Xml => document::records_from_xml_bytes(&bytes, &rel),
     };
     drop(bytes);
@@ -623,6 +623,9 @@ fn count(r: &Record) -> (usize, usize) {
 /// `path` relative to `root`, with "/" separators; the root itself when
 /// `root` is a file.
 pub fn relative(root: &Path, path: &Path) -> String {
+    if let Some(rest) = plain_rest(root, path) {
+        return rest.to_string();
+    }
     let rel = path
         .strip_prefix(root)
         .ok()
@@ -639,9 +642,61 @@ pub fn relative(root: &Path, path: &Path) -> String {
     }
 }
 
+/// The part of `path` after `root` and a "/", when it is a plain relative
+/// path (no empty, "." or ".." component) and both are UTF-8: then it is
+/// what [`relative`] gives, found as a string prefix without comparing
+/// components (issue 4). None otherwise, and on systems whose separator
+/// is not "/".
+fn plain_rest<'a>(root: &Path, path: &'a Path) -> Option<&'a str> {
+    if std::path::MAIN_SEPARATOR != '/' {
+        return None;
+    }
+    let (r, p) = (root.to_str()?, path.to_str()?);
+    let rest = p.strip_prefix(r)?;
+    let rest = if r.ends_with('/') {
+        rest
+    } else {
+        rest.strip_prefix('/')?
+    };
+    let plain = !rest.is_empty()
+        && rest
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != "..");
+    plain.then_some(rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_rest_is_the_component_prefix() {
+        // (root, path, the fast answer)
+        for (root, path, want) in [
+            ("dir", "dir/a/b.txt", Some("a/b.txt")),
+            ("dir/", "dir/a.txt", Some("a.txt")),
+            ("dir/.", "dir/./a.txt", Some("a.txt")),
+            ("./dir", "./dir/x/y", Some("x/y")),
+            ("/", "/a", Some("a")),
+            ("dir", "dir", None),
+            ("dir", "dir2/a.txt", None),
+            ("dir", "dir//a.txt", None),
+            ("dir", "dir/./a.txt", None),
+            ("dir", "dir/a/../b", None),
+            ("", "a/b", None),
+            ("a/b", "a/b.txt", None),
+        ] {
+            let (root, path) = (Path::new(root), Path::new(path));
+            let got = plain_rest(root, path);
+            assert_eq!(got, want, "{root:?} {path:?}");
+            // Where it answers, the components say the same.
+            if let Some(rest) = got {
+                let by_components = path.strip_prefix(root).unwrap();
+                assert_eq!(by_components, Path::new(rest), "{root:?} {path:?}");
+                assert_eq!(by_components.to_string_lossy(), rest, "{root:?} {path:?}");
+            }
+        }
+    }
 
     #[test]
     fn records_come_in_walk_order_past_the_window() {

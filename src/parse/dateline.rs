@@ -55,6 +55,13 @@ pub fn parse(block: &str, offset: usize) -> Option<Dateline> {
         .expect("regex")
     });
     let text = block.trim();
+    // The place opens with an ASCII capital and a comma follows it: two
+    // byte tests that refuse most blocks before the lines are counted.
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        || memchr::memchr(b',', text.as_bytes()).is_none()
+    {
+        return None;
+    }
     if text.len() > 160 || text.lines().count() > 3 {
         return None;
     }
@@ -178,6 +185,14 @@ mod tests {
             ("Peking, May 1942.", Some(("Peking", Some("1942-05"), None))),
             ("I think the reason behind this, May 3, 1942.", None),
             ("Dear Mr. President:", None),
+            // The place opens with an ASCII capital; a comma follows it.
+            (
+                "  Rome, June 2, 1950.  ",
+                Some(("Rome", Some("1950-06-02"), None)),
+            ),
+            ("paris, December 16, 1958", None),
+            ("“Paris, December 16, 1958", None),
+            ("Paris December 16 1958", None),
         ];
         for (text, want) in cases {
             let got = parse(text, 0);

@@ -813,7 +813,11 @@ fn align_hinted(
     const NONE: i32 = i32::MIN / 4;
     // dp[j * n + k]: best score with candidate j as the mark of item k.
     let mut dp = vec![NONE; m * n];
-    let mut parent = vec![usize::MAX; m * n];
+    // parent[j * n + k]: the cell the best chain came from, or NO_PARENT.
+    // u32, half the table to fill: its indexes are below m * n, at most
+    // the 4,000,000 cells above.
+    const NO_PARENT: u32 = u32::MAX;
+    let mut parent = vec![NO_PARENT; m * n];
     // Candidates whose group is finished, to link from.
     let mut by_key: std::collections::HashMap<(u64, Option<u8>), Vec<usize>, MixState> =
         std::collections::HashMap::with_hasher(MixState::new());
@@ -826,6 +830,7 @@ fn align_hinted(
     let mut links: Vec<(usize, i32)> = Vec::new();
     let mut sym_links: Vec<(usize, i32)> = Vec::new();
     // The bonus for a repeated value, per item (see below).
+    let no_again = vec![0; n];
     let again_at: Vec<i32> = (0..n)
         .map(|k| {
             if repeat.get(k).copied().unwrap_or(false) {
@@ -917,7 +922,7 @@ fn align_hinted(
                 best -= 2;
             }
             *d = best;
-            *p = usize::MAX;
+            *p = NO_PARENT;
         }
         // Item k follows item k-1, or k-2 with one mark missing. Each link
         // is run over the whole row (the earlier candidate's row is read in
@@ -931,23 +936,31 @@ fn align_hinted(
             let gap_ok = cands[i].value + 2 == c.value;
             let step0 = bc + t;
             let step1 = bc + 4 - MISSING;
-            for k in 1..n {
-                let again = if again_ok { again_at[k] } else { 0 };
-                let prev = prev_row[k - 1];
-                if prev != NONE {
-                    let sc = prev + step0 + again;
-                    if sc > cur_dp[k] {
-                        cur_dp[k] = sc;
-                        cur_parent[k] = i * n + k - 1;
-                    }
+            let again: &[i32] = if again_ok { &again_at } else { &no_again };
+            // Cell (i, k) of the earlier row, as a parent (below m * n).
+            let parent_at = |k: usize| (i * n + k) as u32;
+            // Item k after item k-1 of `i`, then after item k-2 (one mark
+            // missing): per item the same order as one loop doing both, as
+            // neither reads a cell the other writes. Plain index loops
+            // over slices of one length: the zipped iterators of an
+            // earlier version compiled to twice the instructions in some
+            // builds (issue 4).
+            for (skip, step, ok) in [(1, step0, true), (2, step1, gap_ok)] {
+                if !ok || n <= skip {
+                    continue;
                 }
-                if k >= 2 && gap_ok {
-                    let prev = prev_row[k - 2];
-                    if prev != NONE {
-                        let sc = prev + step1 + again;
-                        if sc > cur_dp[k] {
-                            cur_dp[k] = sc;
-                            cur_parent[k] = i * n + k - 2;
+                let len = n - skip;
+                let prev = &prev_row[..len];
+                let again = &again[skip..];
+                let dst = &mut cur_dp[skip..];
+                let from = &mut cur_parent[skip..];
+                let (again, dst, from) = (&again[..len], &mut dst[..len], &mut from[..len]);
+                for k in 0..len {
+                    if prev[k] != NONE {
+                        let sc = prev[k] + step + again[k];
+                        if sc > dst[k] {
+                            dst[k] = sc;
+                            from[k] = parent_at(k);
                         }
                     }
                 }
@@ -974,7 +987,7 @@ fn align_hinted(
                     let sc = num_score + bc + t;
                     if sc > best {
                         best = sc;
-                        from = num_i * n + k - 1;
+                        from = (num_i * n + k - 1) as u32;
                     }
                 }
             }
@@ -984,7 +997,7 @@ fn align_hinted(
                     let sc = prev + bc + t;
                     if sc > best {
                         best = sc;
-                        from = i * n + k - 1;
+                        from = (i * n + k - 1) as u32;
                     }
                 }
             }
@@ -1016,7 +1029,10 @@ fn align_hinted(
     while cur != usize::MAX {
         let (j, k) = (cur / n, cur % n);
         marks[k] = Some(j);
-        cur = parent[cur];
+        cur = match parent[cur] {
+            NO_PARENT => usize::MAX,
+            p => p as usize,
+        };
     }
     if n == 1 && marks[0].is_none() && !first_unmarked {
         marks[0] = lone_mark(src, cands);

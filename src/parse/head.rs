@@ -12,6 +12,15 @@ use crate::vocab::DOC_TYPES;
 pub fn split_number(head: &str) -> Option<(&str, usize)> {
     static RE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(\d{1,4}[a-z]?|\[\d{1,4}[a-z]?\])\.?\s+\S").expect("regex"));
+    // The number opens with a digit (`\d`, which `char::is_numeric`
+    // covers) or "[": other heads are refused before the capture search.
+    if !head
+        .chars()
+        .next()
+        .is_some_and(|c| c == '[' || c.is_numeric())
+    {
+        return None;
+    }
     let m = RE.captures(head)?;
     let n = m.get(1)?;
     // "1. " is the head's number only when a title follows; a decimal file
@@ -26,19 +35,34 @@ pub fn split_number(head: &str) -> Option<(&str, usize)> {
 /// colon: "711.00111 Armament Control/777a: Telegram" →
 /// ("711.00111 Armament Control/777a", Some("Telegram")).
 pub fn file_line(line: &str) -> Option<(String, Option<String>)> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?:File No\. |Paris [Pp]eace Conf\. )?(\d{3}[0-9A-Za-z]*(?:\. ?[0-9A-Za-z]+)?(?:[ -][A-Z][\w’'\-]*| \([A-Z][\w ’'\-]*\)| [a-z]| \d+[a-z]?)*(?:/[\dA-Za-z½¼¾\-–]+(?: [a-z½]+\.?| ½[a-z]?)?|–[A-Z][\w, ]+| \d+—))(?:\s*:\s*(.+))?$",
-        )
-        .expect("regex")
-    });
     let line = line.trim();
-    let c = RE.captures(line)?;
+    let c = FILE_LINE.captures(line)?;
     let file = c.get(1)?.as_str().to_string();
     let kind = c
         .get(2)
         .map(|m| m.as_str().trim().trim_end_matches('.').to_string());
     Some((file, kind))
+}
+
+/// A file line: the file in group 1, the type after the colon in group 2.
+static FILE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:File No\. |Paris [Pp]eace Conf\. )?(\d{3}[0-9A-Za-z]*(?:\. ?[0-9A-Za-z]+)?(?:[ -][A-Z][\w’'\-]*| \([A-Z][\w ’'\-]*\)| [a-z]| \d+[a-z]?)*(?:/[\dA-Za-z½¼¾\-–]+(?: [a-z½]+\.?| ½[a-z]?)?|–[A-Z][\w, ]+| \d+—))(?:\s*:\s*(.+))?$",
+    )
+    .expect("regex")
+});
+
+/// `file_line(line).is_some()`, without the capture groups: the regex
+/// crate answers from its DFA, where captures run a slower engine over
+/// every line that matches (issue 4). Group 1 takes part in every match.
+fn is_file_line(line: &str) -> bool {
+    let line = line.trim();
+    // It opens with a digit (`\d`: `char::is_numeric` covers it) or with
+    // one of the two prefixes.
+    let may_open = line.chars().next().is_some_and(char::is_numeric)
+        || line.starts_with("File No. ")
+        || line.starts_with("Paris ");
+    may_open && FILE_LINE.is_match(line)
 }
 
 /// True when a block before the head is an editorial line rather than the
@@ -50,7 +74,7 @@ pub fn is_editorial_line(text: &str) -> bool {
     if t.is_empty() || t.contains('\n') || t.chars().count() > 140 {
         return false;
     }
-    if file_line(t).is_some() {
+    if is_file_line(t) {
         return true;
     }
     // One alternation in two patterns: the word boundaries (`\b`, Unicode)
@@ -82,7 +106,10 @@ pub fn is_editorial_line(text: &str) -> bool {
     let archive_words = ["Papers", "Files", "files", "File", "Diary", "Lot "]
         .iter()
         .any(|w| t.contains(w));
-    (RE.is_match(t) || (archive_words && ARCHIVE.is_match(t))) && !t.starts_with("[Untitled")
+    // Each alternative of `RE` opens with one of these bytes.
+    let may_open = t.bytes().next().is_some_and(|b| b"*NF[(ETI".contains(&b));
+    ((may_open && RE.is_match(t)) || (archive_words && ARCHIVE.is_match(t)))
+        && !t.starts_with("[Untitled")
 }
 
 /// True for a short one-line block that could be an editorial line before
@@ -190,7 +217,8 @@ pub fn is_body_start(text: &str) -> bool {
     first.is_lowercase()
         || matches!(first, '“' | '"' | '‘')
         || more_chars_than(t, 400)
-        || SALUTE.is_match(t)
+        // Every salutation opens with one of these capitals.
+        || (matches!(first, 'S' | 'M' | 'D' | 'G' | 'H' | 'E' | 'Y') && SALUTE.is_match(t))
         || (t.ends_with(':') && !t.contains('\n'))
 }
 
@@ -202,7 +230,13 @@ pub fn is_number_line(text: &str) -> bool {
 
 /// The leading type of a modern head ("Memorandum of Conversation", …).
 pub fn doc_type(title: &str) -> Option<&'static str> {
+    // Most titles open with a byte no type opens with: one byte compared
+    // per type before the whole prefix (issue 4).
+    let first = title.as_bytes().first();
     for t in DOC_TYPES {
+        if t.as_bytes().first() != first {
+            continue;
+        }
         if let Some(rest) = title.strip_prefix(t) {
             if rest.is_empty() || rest.starts_with([' ', ',', '.', ':']) {
                 let canonical = match *t {
@@ -402,9 +436,33 @@ mod tests {
             ("[3]. Editorial Note", Some(("3", 5))),
             ("Mr. Seward to Mr. Adams.", None),
             ("711.00/1: Telegram", None),
+            ("٣. Telegram", Some(("٣", 4))),
+            (" 67. Telegram", None),
+            ("", None),
         ];
         for (h, want) in cases {
             assert_eq!(split_number(h), want, "{h}");
+        }
+    }
+
+    #[test]
+    fn body_start_table() {
+        for (t, want) in [
+            ("Sir: I have the honor", true),
+            ("My dear Mr. Hay: Your letter", true),
+            ("Your Excellency: The undersigned", true),
+            ("Gentlemen:\nThe", true),
+            ("Gentlemen: the", true),
+            ("Mr. President: I", true),
+            ("the text goes on", true),
+            ("“Quoted”", true),
+            ("To the Senate:", true),
+            ("Mr. Seward to Mr. Adams.", false),
+            ("Telegram From the Embassy", false),
+            ("SIR: in capitals", false),
+            ("", false),
+        ] {
+            assert_eq!(is_body_start(t), want, "{t}");
         }
     }
 
@@ -434,6 +492,7 @@ mod tests {
             ("The Ambassador to the Secretary", None),
         ];
         for (l, want) in cases {
+            assert_eq!(is_file_line(l), want.is_some(), "{l}");
             let got = file_line(l);
             let got = got.as_ref().map(|(f, k)| (f.as_str(), k.as_deref()));
             assert_eq!(got, want, "{l}");

@@ -334,21 +334,27 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
             }
         }
         let (number, rest) = para_number(body);
-        // Both phrases hold an "x": most paragraphs have none.
-        let has_x = memchr::memchr2(b'x', b'X', rest.as_bytes()).is_some();
-        if has_x && contains_ignore_ascii_case(rest, b"begin text") {
+        let (begins, ends) = begin_end_text(rest);
+        if begins {
             quoted = true;
         }
         let this_quoted = quoted;
-        if has_x && contains_ignore_ascii_case(rest, b"end text") {
+        if ends {
             quoted = false;
             if let Some(sig) = signature::inline_signature(rest) {
                 rec.signatures.push(sig);
             }
         }
+        // The paragraph's text is `rest`, most often all of `text`: then
+        // `text` itself, not a copy (issue 4).
+        let rest = if rest.len() == text.len() {
+            text
+        } else {
+            rest.to_string()
+        };
         para_blocks.push((*b, rec.paragraphs.len()));
         rec.paragraphs.push(Paragraph {
-            text: rest.to_string(),
+            text: rest,
             number,
             page: page.clone(),
             quoted: this_quoted,
@@ -701,10 +707,34 @@ fn routing(text: &str, offset: usize) -> Option<(Routing, usize)> {
     None
 }
 
+/// Whether `text` holds "begin text" and "end text", in any ASCII case:
+/// [`contains_ignore_ascii_case`] of each, in one pass over the "x"s of
+/// the text (most paragraphs have a few or none).
+fn begin_end_text(text: &str) -> (bool, bool) {
+    const BEGIN: &[u8] = b"begin text";
+    const END: &[u8] = b"end text";
+    let hay = text.as_bytes();
+    let at = |i: usize, needle: &[u8], x: usize| {
+        i.checked_sub(x)
+            .and_then(|start| hay.get(start..start + needle.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    };
+    let (mut begins, mut ends) = (false, false);
+    for i in memchr::memchr2_iter(b'x', b'X', hay) {
+        begins = begins || at(i, BEGIN, 8);
+        ends = ends || at(i, END, 6);
+        if begins && ends {
+            break;
+        }
+    }
+    (begins, ends)
+}
+
 /// `text.to_ascii_lowercase().contains(needle)` for a lower-case ASCII
 /// `needle` holding an "x" ("begin text", "end text"), without the copy:
 /// the rare "x" or "X" is found first (memchr), then the bytes around it
-/// are compared.
+/// are compared. (The reference [`begin_end_text`] is tested against.)
+#[cfg(test)]
 fn contains_ignore_ascii_case(text: &str, needle: &[u8]) -> bool {
     if needle.is_empty() {
         return true;
@@ -809,6 +839,32 @@ mod tests;
 #[cfg(test)]
 mod clean_tests {
     use super::*;
+
+    #[test]
+    fn begin_end_text_is_contains_of_each() {
+        for t in [
+            "Begin Text: the note",
+            "begin text",
+            "xx BEGIN TEXT and END TEXT",
+            "end tex",
+            "text",
+            "Index of the texts; end Text.",
+            "BEGIN TEXTE end text",
+            "Ex-text",
+            "",
+            "x",
+            "Señor x END TEXT",
+            "next, the text: begin textbook",
+        ] {
+            let want = (
+                contains_ignore_ascii_case(t, b"begin text"),
+                contains_ignore_ascii_case(t, b"end text"),
+            );
+            assert_eq!(begin_end_text(t), want, "{t:?}");
+        }
+        assert_eq!(begin_end_text("END TEXT. Begin text"), (true, true));
+        assert_eq!(begin_end_text("no phrase"), (false, false));
+    }
 
     #[test]
     fn contains_ignore_ascii_case_is_lowercase_contains() {

@@ -27,7 +27,7 @@ pub fn closers(blocks: &[Block]) -> Vec<String> {
     let mut out = Vec::new();
     // Whether the block before was a signature, and whether in capitals.
     let mut prev_sig: Option<bool> = None;
-    // Whether each block ends with a closing formula ([`CLOSING`]), asked
+    // Whether each block ends with a closing formula ([`closing`]), asked
     // of a block only as the one before another, and at most once.
     let closing: Vec<OnceCell<bool>> = blocks.iter().map(|_| OnceCell::new()).collect();
     for (i, block) in blocks.iter().enumerate() {
@@ -47,6 +47,21 @@ pub fn closers(blocks: &[Block]) -> Vec<String> {
     out
 }
 
+/// The lines of `text` (split at "\n"), each trimmed: with the empty ones
+/// dropped, the lines of `text.lines().map(str::trim)`. The memchr crate
+/// finds the newlines, where `str::lines` reads a word at a time (issue 4).
+fn trimmed_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(std::iter::once(text.len()))
+        .map(move |end| {
+            // "\n" is ASCII: every cut is a character boundary.
+            let line = text.get(start..end).unwrap_or("");
+            start = end + 1;
+            line.trim()
+        })
+}
+
 /// "Sincerely, GRF. End text." → "GRF".
 pub fn inline_signature(text: &str) -> Option<String> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,9 +72,29 @@ pub fn inline_signature(text: &str) -> Option<String> {
         .map(|m| m.as_str().trim().to_string())
 }
 
-static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$|^\(?Communicated?\.?\)?$").expect("regex")
+/// A closing formula at the end of a block ("I have the honor, &c.",
+/// "Respectfully submitted.", a final comma). Every alternative is anchored
+/// at the end, so the regex crate reads the block backwards from its end
+/// (its reverse-anchored strategy) and stops within a few bytes, where one
+/// regex with the start-anchored alternatives of [`CLOSING_START`] read
+/// every block whole (issue 4).
+static CLOSING_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$").expect("regex")
 });
+
+/// A block that is a label before a signer ("For the Secretary of State:",
+/// "(Communicated.)"): anchored at both ends, so a failed search stops
+/// within a few bytes. With [`CLOSING_END`], the closings of [`closing`].
+static CLOSING_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$|^\(?Communicated?\.?\)?$")
+        .expect("regex")
+});
+
+/// Whether `text` ends with a closing formula or is a label before a
+/// signer: [`CLOSING_END`] or [`CLOSING_START`].
+fn closing(text: &str) -> bool {
+    CLOSING_END.is_match(text) || CLOSING_START.is_match(text)
+}
 
 /// The block before the one being read: its text, and whether it ends with
 /// a closing formula, worked out once (the regex reads the whole block).
@@ -70,9 +105,9 @@ struct Prev<'a> {
 }
 
 impl Prev<'_> {
-    /// `CLOSING.is_match(self.text)`, computed at most once per block.
+    /// `closing(self.text)`, computed at most once per block.
     fn closing(&self) -> bool {
-        *self.closing.get_or_init(|| CLOSING.is_match(self.text))
+        *self.closing.get_or_init(|| closing(self.text))
     }
 }
 
@@ -126,11 +161,19 @@ fn signatures_of(
     line_count: usize,
     prev_sig: Option<bool>,
 ) -> Vec<String> {
-    if let Some(list) = labelled_signers(text) {
-        return list;
+    // One newline search for both tests below: a block of one line (most)
+    // is read once (issue 4).
+    let bytes = text.as_bytes();
+    let first_newline = memchr::memchr(b'\n', bytes);
+    // (A block of one line is no list of signers.)
+    if first_newline.is_some() {
+        if let Some(list) = labelled_signers(text) {
+            return list;
+        }
     }
     // Titled signers take four lines at least: the closing is asked after.
-    let four_lines = memchr::memchr_iter(b'\n', text.as_bytes()).nth(2).is_some();
+    let four_lines =
+        first_newline.is_some_and(|i| memchr::memchr_iter(b'\n', &bytes[i + 1..]).nth(1).is_some());
     if four_lines && prev.is_some_and(|p| p.closing()) {
         if let Some(list) = titled_signers(text) {
             return list;
@@ -181,13 +224,21 @@ fn is_caps_text(sig: &str) -> bool {
 /// The number of letters in `text`, and of those in upper case.
 fn letter_counts(text: &str) -> (usize, usize) {
     let (mut letters, mut upper) = (0, 0);
-    for c in text.chars() {
-        if c.is_ascii() {
-            letters += usize::from(c.is_ascii_alphabetic());
-            upper += usize::from(c.is_ascii_uppercase());
-        } else if c.is_alphabetic() {
-            letters += 1;
-            upper += usize::from(c.is_uppercase());
+    // ASCII bytes are counted as bytes; a non-ASCII character is decoded
+    // from its first byte (continuation bytes, 0x80..0xC0, are skipped),
+    // which reads most text without decoding it (issue 4).
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b < 0x80 {
+            letters += usize::from(b.is_ascii_alphabetic());
+            upper += usize::from(b.is_ascii_uppercase());
+        } else if b >= 0xC0 {
+            if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    upper += usize::from(c.is_uppercase());
+                }
+            }
         }
     }
     (letters, upper)
@@ -335,13 +386,11 @@ fn is_title(line: &str) -> bool {
 /// not labels ("Secretary of State of the United States of America." after
 /// a seal) belong to the signer before and are left out, as the editors do.
 fn labelled_signers(text: &str) -> Option<Vec<String>> {
-    // One line is no list (most blocks: no need to collect them).
-    if !text.contains('\n') {
-        return None;
-    }
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
+    // One line is no list (most blocks: no need to collect them). The
+    // memchr crate's search, not `str::contains`, which reads a long
+    // paragraph a word at a time (issue 4).
+    memchr::memchr(b'\n', text.as_bytes())?;
+    let lines: Vec<&str> = trimmed_lines(text)
         .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]"))
         .collect();
     if lines.iter().any(|l| l.starts_with('•')) {
@@ -389,11 +438,7 @@ fn labelled_signers(text: &str) -> Option<Vec<String>> {
 /// Reserves,\n…". Each gives its name, with its titles only after a comma
 /// (as [`continues`] reads them).
 fn titled_signers(text: &str) -> Option<Vec<String>> {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<&str> = trimmed_lines(text).filter(|l| !l.is_empty()).collect();
     if lines.len() < 4 || lines.len() > 24 || lines.iter().any(|l| l.starts_with('•')) {
         return None;
     }
@@ -430,9 +475,7 @@ fn signature(
     let prev = prev.map(|p| p.text);
     // Lone brackets ("[\nEngert\n]") and seals ("[l. s.]") are not part
     // of the name.
-    let mut lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
+    let mut lines: Vec<&str> = trimmed_lines(text)
         .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]" | "." | "," | ";") && !is_seal(l))
         .collect();
     let for_line = lines.len() >= 2 && is_for_line(lines[0]);
@@ -1186,6 +1229,85 @@ mod tests {
                 numbered: false,
             })
             .collect()
+    }
+
+    #[test]
+    fn trimmed_lines_are_lines_trimmed() {
+        for text in [
+            "",
+            "one",
+            "one\n",
+            "\n\none\n\n",
+            "  a  \r\n b\r\n\r\nc\r",
+            "For Germany,\nA. Mumm.\nFor Austria-Hungary,\nM. Czikann.",
+            "\u{a0}É\u{2003}\n  “x”  ",
+        ] {
+            let got: Vec<&str> = trimmed_lines(text).filter(|l| !l.is_empty()).collect();
+            let want: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        assert_eq!(trimmed_lines("a\n\n b").collect::<Vec<_>>(), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn letter_counts_table() {
+        for (text, want) in [
+            ("", (0, 0)),
+            ("J. R. LOWELL.", (8, 8)),
+            ("Hull", (4, 1)),
+            ("MANDERSTRÖM", (11, 11)),
+            ("Chargé d’affaires", (15, 1)),
+            ("ΑΘΗΝΑ αθηνα 1900", (10, 5)),
+            ("12, “—” ½", (0, 0)),
+        ] {
+            assert_eq!(letter_counts(text), want, "{text}");
+            // As counted char by char.
+            let chars = text.chars().filter(|c| c.is_alphabetic());
+            let by_char = (
+                chars.clone().count(),
+                chars.filter(|c| c.is_uppercase()).count(),
+            );
+            assert_eq!(letter_counts(text), by_char, "{text}");
+        }
+    }
+
+    /// The two closing regexes together answer as the one regex they
+    /// replace (its pattern kept here), on closings, labels and neither.
+    #[test]
+    fn closing_is_the_one_regex_split() {
+        let one = Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$|^\(?Communicated?\.?\)?$").unwrap();
+        let cases = [
+            ("I have the honor to be, sir, your obedient servant,", true),
+            ("I have the honor to be, &c.", true),
+            ("Respectfully submitted.  \n", true),
+            ("God preserve your excellency many years.", true),
+            ("Very truly yours,\n", true),
+            ("Attest:", true),
+            ("and so on, etc.", true),
+            ("a sentence ending with a comma,", true),
+            ("For the Secretary of State:", true),
+            ("for the secretary of state:", true),
+            ("(For the President)", true),
+            ("(Communicated.)", true),
+            ("Communicate", true),
+            ("Communicated by the minister", false),
+            ("For the Secretary of State:\nsecond line", false),
+            ("Text before.\nFor the Secretary of State:", false),
+            ("The President has the honor to inform the Senate.", false),
+            ("Sincerely yours, and more words after it.", false),
+            ("", false),
+            ("yours", true),
+            ("YOURS.\u{2003}", true),
+            ("“quoted” and ended.", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(one.is_match(text), want, "{text:?}");
+            assert_eq!(closing(text), want, "{text:?}");
+        }
     }
 
     /// Each case is a run of blocks copied from the named document of the
