@@ -141,17 +141,9 @@ impl<'a> Reprints<'a> {
         let same = |a: usize, b: usize| ls[a].text(src).trim() == ls[b].text(src).trim();
         // In step with the repetition found last: a continuation of it (a
         // paragraph said over and over, siblings reprinted in a row).
-        if let Some((mut c, mut d)) = self.cursor.take() {
-            while c < i {
-                match (next_content(src, ls, c), next_content(src, ls, d)) {
-                    (Some(nc), Some(nd)) if nc <= i && same(nc, nd) => (c, d) = (nc, nd),
-                    _ => break,
-                }
-            }
-            if c == i {
-                self.cursor = Some((i, d));
-                return None;
-            }
+        if let Some(d) = self.cursor.take().and_then(|c| in_step(src, ls, c, i)) {
+            self.cursor = Some((i, d));
+            return None;
         }
         self.cursor = Some((i, j));
         self.opened = false;
@@ -206,23 +198,36 @@ impl<'a> Reprints<'a> {
         if !self.opened {
             return false;
         }
-        let Some((mut c, mut d)) = self.cursor else {
-            return false;
-        };
-        let same = |a: usize, b: usize| ls[a].text(src).trim() == ls[b].text(src).trim();
-        while c < i {
-            match (next_content(src, ls, c), next_content(src, ls, d)) {
-                (Some(nc), Some(nd)) if nc <= i && same(nc, nd) => (c, d) = (nc, nd),
-                _ => break,
+        match self.cursor.and_then(|c| in_step(src, ls, c, i)) {
+            Some(d) => {
+                self.cursor = Some((i, d));
+                true
             }
-        }
-        if c == i {
-            self.cursor = Some((c, d));
-            true
-        } else {
-            false
+            None => false,
         }
     }
+}
+
+/// From a pair of lines `(c, d)` with the same text (a line and the line
+/// it repeats), go on line by line, past blank and page lines, while both
+/// sides stay equal; when line `i` is reached so, the line it repeats.
+fn in_step(
+    src: &str,
+    ls: &[lines::Line],
+    (mut c, mut d): (usize, usize),
+    i: usize,
+) -> Option<usize> {
+    while c < i {
+        match (next_content(src, ls, c), next_content(src, ls, d)) {
+            (Some(nc), Some(nd))
+                if nc <= i && ls[nc].text(src).trim() == ls[nd].text(src).trim() =>
+            {
+                (c, d) = (nc, nd);
+            }
+            _ => break,
+        }
+    }
+    (c == i).then_some(d)
 }
 
 /// Nested documents printed one after another inside their parent come

@@ -31,19 +31,19 @@ fn show(o: &Output) -> String {
     )
 }
 
+/// The file name of a JSON finding's path.
+fn file_name(v: &Value) -> String {
+    let path = v["path"].as_str().unwrap();
+    path.rsplit('/').next().unwrap().to_string()
+}
+
 /// (rule, severity, file name, line, column) of every JSON finding.
 fn findings(o: &Output) -> Vec<(String, String, String, u64, u64)> {
     String::from_utf8_lossy(&o.stdout)
         .lines()
         .map(|l| {
             let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}"));
-            let file = v["path"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-                .to_string();
+            let file = file_name(&v);
             (
                 v["rule"].as_str().unwrap().to_string(),
                 v["severity"].as_str().unwrap().to_string(),
@@ -556,16 +556,7 @@ fn unresolved_references_name_folder_or_volume() {
         .lines()
         .map(|l| serde_json::from_str::<Value>(l).unwrap())
         .filter(|v| v["rule"] == "REF001")
-        .map(|v| {
-            let file = v["path"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-                .to_string();
-            (file, v["message"].as_str().unwrap().to_string())
-        })
+        .map(|v| (file_name(&v), v["message"].as_str().unwrap().to_string()))
         .collect();
     messages.sort();
     let ends: Vec<(&str, bool, bool)> = messages
