@@ -471,6 +471,41 @@ fn three_documents_in_one_file() {
     }
 }
 
+/// fixtures/multi/nested.txt: frus1861 d82, unnumbered-97, unnumbered-98
+/// and d83 pasted one after another. The two unnumbered documents are
+/// nested in d82, so their text comes twice: inside d82, then on their own.
+/// Each document's span is its page's text exactly (the byte ranges were
+/// checked against the four files of the shared corpus).
+#[test]
+fn nested_documents_reprinted_after_their_parent() {
+    let recs = cables(&["parse", "--split", "fixtures/multi/nested.txt"]);
+    let text =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/multi/nested.txt"))
+            .unwrap();
+    let got: Vec<(u64, u64, &str)> = recs
+        .iter()
+        .map(|r| {
+            let (start, end) = (
+                r["span"]["start"].as_u64().unwrap(),
+                r["span"]["end"].as_u64().unwrap(),
+            );
+            let first = text[start as usize..].lines().next().unwrap();
+            (start, end, first)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (0, 18655, "Mr. Adams to Mr. Seward."),
+            (18657, 26209, "The undersigned, her Majesty’s principal secretary of state for foreign affairs, has had the honor to receive the note, of the 23d instant, of Mr. Adams, envoy extraordinary and minister plenipotentiary of the United States."),
+            (26211, 35770, "No. 136.]"),
+            (35772, 38298, "Mr. Adams to Mr. Seward."),
+        ]
+    );
+    let parts: Vec<&Value> = recs.iter().map(|r| &r["part"]).collect();
+    assert_eq!(parts, [1, 2, 3, 4]);
+}
+
 /// fixtures/multi/chapter.txt: a chapter listing of frus1958-60v08 d113-d115
 /// (number, title and source note each, no body).
 #[test]
@@ -507,14 +542,14 @@ fn chapter_listing_gives_records_without_body() {
 fn index_gives_one_record_per_document() {
     // Without --split every file is one document.
     let whole = cables(&["index", "fixtures/multi"]);
-    assert_eq!(whole.len(), 2, "two files, one record each");
+    assert_eq!(whole.len(), 3, "three files, one record each");
     assert!(whole.iter().all(|r| r["part"].is_null()));
     let recs = cables(&["index", "--split", "fixtures/multi"]);
     let parts: Vec<(String, Value)> = recs
         .iter()
         .map(|r| (r["path"].as_str().unwrap().to_string(), r["part"].clone()))
         .collect();
-    assert_eq!(parts.len(), 6, "{parts:?}");
+    assert_eq!(parts.len(), 10, "{parts:?}");
     assert!(parts.iter().all(|(_, p)| p.is_u64()));
     let one = cables(&["parse", "--split", "fixtures/seed/frus1969-76v16-d67.txt"]);
     assert_eq!(one.len(), 1);
