@@ -93,7 +93,19 @@ static CLOSING_START: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `text` ends with a closing formula or is a label before a
 /// signer: [`CLOSING_END`] or [`CLOSING_START`].
 fn closing(text: &str) -> bool {
-    CLOSING_END.is_match(text) || CLOSING_START.is_match(text)
+    CLOSING_END.is_match(text) || (may_open_label(text) && CLOSING_START.is_match(text))
+}
+
+/// Whether `text` may match [`CLOSING_START`], from its first byte: both
+/// alternatives open with "(" or with the first letter of "For" or
+/// "Communicated" in either case. A non-ASCII first byte is left to the
+/// regex (case-insensitive matching folds a few other characters to ASCII
+/// letters). Most blocks are refused without a search (issue 4).
+fn may_open_label(text: &str) -> bool {
+    matches!(
+        text.as_bytes().first(),
+        Some(b'(' | b'F' | b'f' | b'C' | b'c' | 0x80..)
+    )
 }
 
 /// The block before the one being read: its text, and whether it ends with
@@ -888,8 +900,18 @@ fn is_name(line: &str) -> bool {
     {
         return false;
     }
-    let words: Vec<&str> = l.split_whitespace().collect();
-    if words.is_empty() || words.len() > 7 {
+    // At most seven words, kept on the stack (no allocation per line).
+    let mut buf = [""; 7];
+    let mut n = 0;
+    for w in l.split_whitespace() {
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = w;
+        n += 1;
+    }
+    let words = &buf[..n];
+    if words.is_empty() {
         return false;
     }
     const PARTICLES: &[&str] = &[
@@ -1277,6 +1299,37 @@ mod tests {
 
     /// The two closing regexes together answer as the one regex they
     /// replace (its pattern kept here), on closings, labels and neither.
+    #[test]
+    fn may_open_label_keeps_every_label() {
+        for (t, open) in [
+            ("For the Secretary of State:", true),
+            ("(For the Secretary of State:)", true),
+            ("FOR THE PRESIDENT:", true),
+            ("for the Commission:", true),
+            ("Communicated.", true),
+            ("(Communicate.)", true),
+            ("COMMUNICATED", true),
+            ("communicated", true),
+            ("\u{212a}ey", true),
+            ("I have the honor, &c.", false),
+            ("Respectfully,", false),
+            ("[For] The President", false),
+            (" For the Secretary:", false),
+            ("", false),
+        ] {
+            assert_eq!(may_open_label(t), open, "{t}");
+            // Never refuses a block the regex takes.
+            if CLOSING_START.is_match(t) {
+                assert!(may_open_label(t), "{t}");
+            }
+            assert_eq!(
+                closing(t),
+                CLOSING_END.is_match(t) || CLOSING_START.is_match(t),
+                "{t}"
+            );
+        }
+    }
+
     #[test]
     fn closing_is_the_one_regex_split() {
         let one = Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$|^\(?Communicated?\.?\)?$").unwrap();
