@@ -266,6 +266,7 @@ pub mod compact {
     }
 
     impl<'a, 'o> Compound<'a, 'o> {
+        #[inline]
         fn open(ser: &'a mut Json<'o>, open: &[u8], close: &'static [u8]) -> Self {
             match open {
                 [b] => ser.out.push(*b),
@@ -278,6 +279,7 @@ pub mod compact {
             }
         }
 
+        #[inline]
         fn comma(&mut self) {
             if !self.first {
                 self.ser.out.push(b',');
@@ -285,11 +287,16 @@ pub mod compact {
             self.first = false;
         }
 
+        #[inline]
         fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
             self.comma();
             value.serialize(&mut *self.ser)
         }
 
+        // Inlined into each `serialize_field` of the derived `Serialize`
+        // impls, where the name is a constant: its escape test folds away
+        // and its copy is a few moves, not a call to memcpy (issue 4).
+        #[inline(always)]
         fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
             // The comma, the quoted name and the colon after one reserve
             // (a field name seldom needs an escape).
@@ -313,6 +320,7 @@ pub mod compact {
             value.serialize(&mut *self.ser)
         }
 
+        #[inline]
         fn close(self) -> Result<(), Error> {
             // One byte ("}", "]") pushed, not copied by a call to memcpy.
             match self.close {
@@ -334,6 +342,7 @@ pub mod compact {
         type SerializeStruct = Compound<'a, 'o>;
         type SerializeStructVariant = Compound<'a, 'o>;
 
+        #[inline]
         fn serialize_bool(self, v: bool) -> Result<(), Error> {
             // Each a slice of known length: no call to memcpy.
             if v {
@@ -375,6 +384,7 @@ pub mod compact {
             write_u64(self.out, v.into());
             Ok(())
         }
+        #[inline]
         fn serialize_u64(self, v: u64) -> Result<(), Error> {
             write_u64(self.out, v);
             Ok(())
@@ -394,6 +404,7 @@ pub mod compact {
             write_str(self.out, v.encode_utf8(&mut [0; 4]));
             Ok(())
         }
+        #[inline]
         fn serialize_str(self, v: &str) -> Result<(), Error> {
             write_str(self.out, v);
             Ok(())
@@ -406,12 +417,15 @@ pub mod compact {
             }
             seq.close()
         }
+        #[inline]
         fn serialize_none(self) -> Result<(), Error> {
             self.serialize_unit()
         }
+        #[inline]
         fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
             value.serialize(self)
         }
+        #[inline]
         fn serialize_unit(self) -> Result<(), Error> {
             self.out.extend_from_slice(b"null");
             Ok(())
@@ -445,6 +459,7 @@ pub mod compact {
             map.field(variant, value)?;
             map.close()
         }
+        #[inline]
         fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a, 'o>, Error> {
             Ok(Compound::open(self, b"[", b"]"))
         }
@@ -472,6 +487,7 @@ pub mod compact {
         fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a, 'o>, Error> {
             Ok(Compound::open(self, b"{", b"}"))
         }
+        #[inline]
         fn serialize_struct(
             self,
             _name: &'static str,
@@ -495,9 +511,11 @@ pub mod compact {
     impl ser::SerializeSeq for Compound<'_, '_> {
         type Ok = ();
         type Error = Error;
+        #[inline]
         fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
             self.element(value)
         }
+        #[inline]
         fn end(self) -> Result<(), Error> {
             self.close()
         }
@@ -567,6 +585,7 @@ pub mod compact {
     impl ser::SerializeStruct for Compound<'_, '_> {
         type Ok = ();
         type Error = Error;
+        #[inline(always)]
         fn serialize_field<T: Serialize + ?Sized>(
             &mut self,
             key: &'static str,
@@ -574,6 +593,7 @@ pub mod compact {
         ) -> Result<(), Error> {
             self.field(key, value)
         }
+        #[inline]
         fn end(self) -> Result<(), Error> {
             self.close()
         }

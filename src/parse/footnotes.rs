@@ -955,13 +955,15 @@ fn align_hinted(
                 let dst = &mut cur_dp[skip..];
                 let from = &mut cur_parent[skip..];
                 let (again, dst, from) = (&again[..len], &mut dst[..len], &mut from[..len]);
+                // Every cell of an earlier row holds a score (each row is
+                // filled with its start scores before any link reads it),
+                // so no cell is NONE here: no test for it, and the loop is
+                // a compare and two selects per item (issue 4).
                 for k in 0..len {
-                    if prev[k] != NONE {
-                        let sc = prev[k] + step + again[k];
-                        if sc > dst[k] {
-                            dst[k] = sc;
-                            from[k] = parent_at(k);
-                        }
+                    let sc = prev[k] + step + again[k];
+                    if sc > dst[k] {
+                        dst[k] = sc;
+                        from[k] = parent_at(k);
                     }
                 }
             }

@@ -36,12 +36,48 @@ pub fn split_number(head: &str) -> Option<(&str, usize)> {
 /// ("711.00111 Armament Control/777a", Some("Telegram")).
 pub fn file_line(line: &str) -> Option<(String, Option<String>)> {
     let line = line.trim();
-    let c = FILE_LINE.captures(line)?;
-    let file = c.get(1)?.as_str().to_string();
-    let kind = c
-        .get(2)
-        .map(|m| m.as_str().trim().trim_end_matches('.').to_string());
-    Some((file, kind))
+    // The DFA says whether the line matches; the groups are then cut by
+    // hand ([`file_line_groups`]), where captures ran the backtracker over
+    // every matching line (issue 4).
+    if !is_file_line(line) {
+        return None;
+    }
+    let (file, kind) = match file_line_groups(line) {
+        Some(groups) => groups,
+        None => {
+            let c = FILE_LINE.captures(line)?;
+            (c.get(1)?.as_str(), c.get(2).map(|m| m.as_str()))
+        }
+    };
+    let kind = kind.map(|k| k.trim().trim_end_matches('.').to_string());
+    Some((file.to_string(), kind))
+}
+
+/// Groups 1 and 2 of [`FILE_LINE`] in a trimmed `line` that it matches,
+/// without the capture engine; `None` for the one shape whose split is
+/// left to the regex (whitespace before the colon). The file (group 1)
+/// holds no colon, so the first colon is the one before the type, and the
+/// type runs to the end; without a colon the file runs to the end. A line
+/// that opens with a prefix of the regex keeps it out of the file (the
+/// file opens with a digit). The type is returned untrimmed at its start
+/// when the colon is followed by whitespace; callers trim it.
+fn file_line_groups(line: &str) -> Option<(&str, Option<&str>)> {
+    let rest = ["File No. ", "Paris Peace Conf. ", "Paris peace Conf. "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+        .unwrap_or(line);
+    match rest.find(':') {
+        None => Some((rest, None)),
+        Some(k) => {
+            let file = &rest[..k];
+            // Whitespace before the colon may belong to the file or to
+            // the `\s*` after it: the regex decides.
+            if file.chars().next_back().is_none_or(char::is_whitespace) {
+                return None;
+            }
+            Some((file, Some(&rest[k + 1..])))
+        }
+    }
 }
 
 /// A file line: the file in group 1, the type after the colon in group 2.
@@ -496,6 +532,56 @@ mod tests {
             let got = file_line(l);
             let got = got.as_ref().map(|(f, k)| (f.as_str(), k.as_deref()));
             assert_eq!(got, want, "{l}");
+        }
+    }
+
+    #[test]
+    fn file_line_groups_are_the_captures() {
+        // (line, whether the regex matches it, whether the hand split
+        // answers: `false` where it leaves the split to the regex.)
+        let cases = [
+            ("893.24/1340: Telegram", true, true),
+            ("711.00111 Armament Control/777a: Telegram", true, true),
+            ("740.0011 Pacific War/2581", true, true),
+            ("500.A15 a 1/167", true, true),
+            ("File No. 600.119/427", true, true),
+            ("File No. 600.119/427: Telegram.", true, true),
+            ("765.84/4789: Telegram (part air)", true, true),
+            ("765.84/4789:Telegram", true, true),
+            ("765.84/4789:\n  Telegram", true, true),
+            ("765.84/4789: Telegram: part two", true, true),
+            ("890E.1281/14", true, true),
+            ("Paris Peace Conf. 184.82/6", true, true),
+            ("Paris peace Conf. 184.82/6: Memorandum", true, true),
+            ("862.20212–Kaltenbach: Telegram", true, true),
+            ("862.20212–Kaltenbach, Hans : Telegram", true, false),
+            ("893.24/1340 : Telegram", true, false),
+            ("893.24/1340\u{a0}: Telegram", true, false),
+            ("123 45—", true, true),
+            ("The Ambassador to the Secretary", false, true),
+            ("893.24/1340:", false, true),
+            ("893.24/1340: Telegram\nmore", false, true),
+            ("Paris, June 5", false, true),
+        ];
+        for (l, matches, split) in cases {
+            let l = l.trim();
+            let c = FILE_LINE.captures(l);
+            assert_eq!(c.is_some(), matches, "{l}");
+            assert_eq!(is_file_line(l), matches, "{l}");
+            let Some(c) = c else { continue };
+            let want = (
+                c.get(1).map_or("", |m| m.as_str()),
+                c.get(2).map(|m| m.as_str().trim()),
+            );
+            let got = file_line_groups(l).map(|(f, k)| (f, k.map(str::trim)));
+            assert_eq!(got.is_some(), split, "{l}");
+            if let Some(got) = got {
+                assert_eq!(got, want, "{l}");
+            }
+            let whole = file_line(l);
+            let whole = whole.as_ref().map(|(f, k)| (f.as_str(), k.as_deref()));
+            let want_kind = want.1.map(|k| k.trim_end_matches('.'));
+            assert_eq!(whole, Some((want.0, want_kind)), "{l}");
         }
     }
 

@@ -21,7 +21,17 @@ impl Line {
 
     /// True when the line has only whitespace.
     pub fn is_blank(&self, src: &str) -> bool {
-        self.text(src).trim().is_empty()
+        let text = self.text(src);
+        // A printable ASCII first byte (most lines) is no whitespace: the
+        // line is not blank, without a trim from both ends (issue 4).
+        if text
+            .as_bytes()
+            .first()
+            .is_some_and(|b| (0x21..=0x7E).contains(b))
+        {
+            return false;
+        }
+        text.trim().is_empty()
     }
 }
 
@@ -110,6 +120,31 @@ fn make(src: &str, lines: &[Line], first: usize, last: usize) -> Block {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_blank_is_trimmed_empty() {
+        for (text, blank) in [
+            ("", true),
+            (" ", true),
+            ("\t \u{a0}\u{3000}", true),
+            ("\u{b}\u{c}\r", true),
+            ("a", false),
+            ("~", false),
+            ("!", false),
+            (" x ", false),
+            ("\u{a0}Señor", false),
+            ("\u{1c}", false),
+            ("\u{7f}", false),
+            ("“Quoted”", false),
+        ] {
+            let line = Line {
+                start: 0,
+                end: text.len(),
+            };
+            assert_eq!(line.is_blank(text), blank, "{text:?}");
+            assert_eq!(line.is_blank(text), text.trim().is_empty(), "{text:?}");
+        }
+    }
 
     #[test]
     fn lines_and_blocks() {

@@ -254,7 +254,10 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
     let mut routing_done = false;
     let mut marks = markings::Markings::default();
     let mut pending_list: Option<List> = None;
-    let mut para_blocks: Vec<(Block, usize)> = Vec::new(); // block, paragraph index
+    // At most one paragraph per body block: reserved once, not grown by
+    // doubling (issue 4).
+    let mut para_blocks: Vec<(Block, usize)> = Vec::with_capacity(body_blocks.len()); // block, paragraph index
+    rec.paragraphs.reserve(body_blocks.len());
     for (k, b) in body_blocks.iter().enumerate() {
         // Page markers before this block set the current page.
         while marker_i < markers.len() && markers[marker_i].span.start < b.start {

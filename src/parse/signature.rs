@@ -10,6 +10,182 @@ use regex::Regex;
 
 use super::{dateline, head};
 
+/// A constant list of words, and a test of membership by `match`: the
+/// compiler compares lengths first (a jump on the length), where
+/// `slice::contains` compares every word in turn (issue 4).
+macro_rules! word_set {
+    ($(#[$doc:meta])* $list:ident, $is:ident, [$($w:literal),* $(,)?]) => {
+        $(#[$doc])*
+        #[cfg_attr(not(test), allow(dead_code))]
+        const $list: &[&str] = &[$($w),*];
+        $(#[$doc])*
+        fn $is(w: &str) -> bool {
+            matches!(w, $($w)|*)
+        }
+    };
+}
+
+word_set!(
+    /// Words that open a heading in capitals, not a name ([`is_caps_name`]).
+    HEADINGS,
+    is_heading,
+    [
+        "CIRCULAR",
+        "SUBJECT",
+        "PARTICIPANTS",
+        "PRESENT",
+        "MEMORANDUM",
+        "TELEGRAM",
+        "CONFIDENTIAL",
+        "SECRET",
+        "TOP SECRET",
+        "PROTOCOL",
+        "ANNEX",
+        "APPENDIX",
+        "TRANSLATION",
+        "ENCLOSURE",
+        "INCLOSURE",
+        "NOTE",
+        "DECLARATION",
+        "CONVENTION",
+        "TREATY",
+        "ARTICLE",
+        "PROCLAMATION",
+        "PRIVATE",
+        "PERSONAL",
+        "STRICTLY CONFIDENTIAL",
+        "SUMMARY",
+        "AGENDA",
+        "MINUTES",
+        "REPORT",
+        "RESOLUTION",
+        "RESOLVED",
+        "AGREEMENT",
+        "SCHEDULE",
+        "END",
+        "BEGIN",
+        "EXTRACT",
+        "EXTRACTS",
+        "TEXT",
+        "UNCLASSIFIED",
+        "LIMITED OFFICIAL USE",
+        "NODIS",
+        "EXDIS",
+        "LIMDIS",
+        "DISTRIBUTION",
+        "ATTACHMENT",
+        "POSTSCRIPT",
+        "DRAFT",
+        "ORDER",
+        "DECREE",
+        "LAW",
+        "NOTICE",
+        "PREAMBLE",
+        "STATEMENT",
+        "PRESS RELEASE",
+        "CORRESPONDENCE",
+        "MESSAGE",
+        "LETTER",
+    ]
+);
+
+word_set!(
+    /// Small words inside a name ("de", "von") ([`is_name`]).
+    PARTICLES,
+    is_particle,
+    [
+        "de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "y", "e", "d’", "and",
+        "v.", "v",
+    ]
+);
+
+word_set!(
+    /// First words of a line that is not a name ([`is_name`]).
+    NOT_NAMES,
+    is_not_name,
+    [
+        "SUBJECT",
+        "PARTICIPANTS",
+        "PRESENT",
+        "Enclosure",
+        "Enclosures",
+        "Article",
+        "ARTICLE",
+        "Inclosure",
+        "Inclosures",
+        "Imperial",
+        "Draft",
+        "Proclamation",
+        "Arrival",
+        "Attachment",
+        "Translation",
+        "Extract",
+        "Confidential",
+        "Secret",
+        "Untitled",
+        "Memorandum",
+        "Telegram",
+        "Note",
+        "Annex",
+        "Appendix",
+        "Postscript",
+        "Department",
+        "Washington",
+        "Sir",
+        "Gentlemen",
+        "Sirs",
+        "Excellency",
+        "The",
+        "Dear",
+        "Warm",
+        "Signed",
+        "Approved",
+        "Respectfully",
+        "Accept",
+        "Sincerely",
+        "Faithfully",
+        "Yours",
+        "Cordially",
+        "End",
+        "Begin",
+        "Exhibit",
+        "Minutes",
+        "Agenda",
+        "Summary",
+        "Conclusions",
+        "Recommendations",
+        "Discussion",
+        "Text",
+        "Document",
+        "CIRCULAR",
+        "Circular",
+        "American",
+        "Am[erican]",
+        "Ex[ecutive]",
+        "Legation",
+        "Embassy",
+        "Repeated",
+        "Sent",
+        "Received",
+        "Paraphrase",
+        "For",
+        "By",
+        "Section",
+        "Chapter",
+        "Part",
+        "See",
+        "Additional",
+        "Considering",
+        "Decree",
+        "Whereas",
+        "Subenclosure",
+        // "Communicate." closes a decree before its signer ("Comuníquese").
+        "Communicate",
+        "Communicated",
+        "EXHIBIT",
+    ]
+);
+
 /// A body block as the signature finder sees it.
 #[derive(Debug, Clone, Copy)]
 pub struct Block<'a> {
@@ -93,7 +269,19 @@ static CLOSING_START: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `text` ends with a closing formula or is a label before a
 /// signer: [`CLOSING_END`] or [`CLOSING_START`].
 fn closing(text: &str) -> bool {
-    CLOSING_END.is_match(text) || CLOSING_START.is_match(text)
+    CLOSING_END.is_match(text) || (may_open_label(text) && CLOSING_START.is_match(text))
+}
+
+/// Whether `text` may match [`CLOSING_START`], from its first byte: both
+/// alternatives open with "(" or with the first letter of "For" or
+/// "Communicated" in either case. A non-ASCII first byte is left to the
+/// regex (case-insensitive matching folds a few other characters to ASCII
+/// letters). Most blocks are refused without a search (issue 4).
+fn may_open_label(text: &str) -> bool {
+    matches!(
+        text.as_bytes().first(),
+        Some(b'(' | b'F' | b'f' | b'C' | b'c' | 0x80..)
+    )
 }
 
 /// The block before the one being read: its text, and whether it ends with
@@ -228,6 +416,14 @@ fn letter_counts(text: &str) -> (usize, usize) {
     // from its first byte (continuation bytes, 0x80..0xC0, are skipped),
     // which reads most text without decoding it (issue 4).
     let bytes = text.as_bytes();
+    // ASCII text (most names) is counted in two passes that the compiler
+    // vectorises.
+    if bytes.is_ascii() {
+        return (
+            bytes.iter().filter(|b| b.is_ascii_alphabetic()).count(),
+            bytes.iter().filter(|b| b.is_ascii_uppercase()).count(),
+        );
+    }
     for (i, &b) in bytes.iter().enumerate() {
         if b < 0x80 {
             letters += usize::from(b.is_ascii_alphabetic());
@@ -787,64 +983,6 @@ fn is_caps_name(line: &str) -> bool {
     if letters < 3 || upper * 10 < letters * 9 {
         return false;
     }
-    const HEADINGS: &[&str] = &[
-        "CIRCULAR",
-        "SUBJECT",
-        "PARTICIPANTS",
-        "PRESENT",
-        "MEMORANDUM",
-        "TELEGRAM",
-        "CONFIDENTIAL",
-        "SECRET",
-        "TOP SECRET",
-        "PROTOCOL",
-        "ANNEX",
-        "APPENDIX",
-        "TRANSLATION",
-        "ENCLOSURE",
-        "INCLOSURE",
-        "NOTE",
-        "DECLARATION",
-        "CONVENTION",
-        "TREATY",
-        "ARTICLE",
-        "PROCLAMATION",
-        "PRIVATE",
-        "PERSONAL",
-        "STRICTLY CONFIDENTIAL",
-        "SUMMARY",
-        "AGENDA",
-        "MINUTES",
-        "REPORT",
-        "RESOLUTION",
-        "RESOLVED",
-        "AGREEMENT",
-        "SCHEDULE",
-        "END",
-        "BEGIN",
-        "EXTRACT",
-        "EXTRACTS",
-        "TEXT",
-        "UNCLASSIFIED",
-        "LIMITED OFFICIAL USE",
-        "NODIS",
-        "EXDIS",
-        "LIMDIS",
-        "DISTRIBUTION",
-        "ATTACHMENT",
-        "POSTSCRIPT",
-        "DRAFT",
-        "ORDER",
-        "DECREE",
-        "LAW",
-        "NOTICE",
-        "PREAMBLE",
-        "STATEMENT",
-        "PRESS RELEASE",
-        "CORRESPONDENCE",
-        "MESSAGE",
-        "LETTER",
-    ];
     if name.bytes().filter(u8::is_ascii_digit).count() >= 2
         || name.contains(['(', ')', ':', ';', '[', ']'])
     {
@@ -859,7 +997,7 @@ fn is_caps_name(line: &str) -> bool {
         if words > 6
             || w.bytes().next().is_some_and(|b| b.is_ascii_digit())
             || w.chars().filter(|c| c.is_alphabetic()).count() > 16
-            || HEADINGS.contains(&w.trim_end_matches('.'))
+            || is_heading(w.trim_end_matches('.'))
         {
             return false;
         }
@@ -888,95 +1026,20 @@ fn is_name(line: &str) -> bool {
     {
         return false;
     }
-    let words: Vec<&str> = l.split_whitespace().collect();
-    if words.is_empty() || words.len() > 7 {
+    // At most seven words, kept on the stack (no allocation per line).
+    let mut buf = [""; 7];
+    let mut n = 0;
+    for w in l.split_whitespace() {
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = w;
+        n += 1;
+    }
+    let words = &buf[..n];
+    if words.is_empty() {
         return false;
     }
-    const PARTICLES: &[&str] = &[
-        "de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "y", "e", "d’", "and",
-        "v.", "v",
-    ];
-    const NOT_NAMES: &[&str] = &[
-        "SUBJECT",
-        "PARTICIPANTS",
-        "PRESENT",
-        "Enclosure",
-        "Enclosures",
-        "Article",
-        "ARTICLE",
-        "Inclosure",
-        "Inclosures",
-        "Imperial",
-        "Draft",
-        "Proclamation",
-        "Arrival",
-        "Attachment",
-        "Translation",
-        "Extract",
-        "Confidential",
-        "Secret",
-        "Untitled",
-        "Memorandum",
-        "Telegram",
-        "Note",
-        "Annex",
-        "Appendix",
-        "Postscript",
-        "Department",
-        "Washington",
-        "Sir",
-        "Gentlemen",
-        "Sirs",
-        "Excellency",
-        "The",
-        "Dear",
-        "Warm",
-        "Signed",
-        "Approved",
-        "Respectfully",
-        "Accept",
-        "Sincerely",
-        "Faithfully",
-        "Yours",
-        "Cordially",
-        "End",
-        "Begin",
-        "Exhibit",
-        "Minutes",
-        "Agenda",
-        "Summary",
-        "Conclusions",
-        "Recommendations",
-        "Discussion",
-        "Text",
-        "Document",
-        "CIRCULAR",
-        "Circular",
-        "American",
-        "Am[erican]",
-        "Ex[ecutive]",
-        "Legation",
-        "Embassy",
-        "Repeated",
-        "Sent",
-        "Received",
-        "Paraphrase",
-        "For",
-        "By",
-        "Section",
-        "Chapter",
-        "Part",
-        "See",
-        "Additional",
-        "Considering",
-        "Decree",
-        "Whereas",
-        "Subenclosure",
-        // "Communicate." closes a decree before its signer ("Comuníquese").
-        "Communicate",
-        "Communicated",
-        "EXHIBIT",
-    ];
     // "&c., &c., &c." after a name is not one.
     if words[0].starts_with('&') {
         return false;
@@ -984,7 +1047,7 @@ fn is_name(line: &str) -> bool {
     // "[Subenclosure—Translation]": the first word before a dash.
     let first_word = words[0].split('—').next().unwrap_or(words[0]);
     let first_word = first_word.trim_end_matches([',', '.', ':']);
-    if NOT_NAMES.contains(&first_word) {
+    if is_not_name(first_word) {
         return false;
     }
     if l.bytes().any(|b| b.is_ascii_digit()) {
@@ -1012,7 +1075,7 @@ fn is_name(line: &str) -> bool {
         let w =
             w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '“' | '”' | '"' | '[' | ']'));
         w.is_empty()
-            || PARTICLES.contains(&w)
+            || is_particle(w)
             || w.chars().next().is_some_and(|c| c.is_uppercase())
             || w == "&c."
             // "BRADFORD R. WOOD. Minister Residents &c." loses the final
@@ -1263,6 +1326,11 @@ mod tests {
             ("Chargé d’affaires", (15, 1)),
             ("ΑΘΗΝΑ αθηνα 1900", (10, 5)),
             ("12, “—” ½", (0, 0)),
+            ("E. P. BROOKS, Consul, &c.", (15, 9)),
+            (
+                "the quick brown fox jumps over THE LAZY DOG [1900] {z} `a` @Z",
+                (38, 11),
+            ),
         ] {
             assert_eq!(letter_counts(text), want, "{text}");
             // As counted char by char.
@@ -1277,6 +1345,73 @@ mod tests {
 
     /// The two closing regexes together answer as the one regex they
     /// replace (its pattern kept here), on closings, labels and neither.
+    #[test]
+    fn word_sets_are_their_lists() {
+        let sets: [(&[&str], fn(&str) -> bool); 3] = [
+            (HEADINGS, is_heading),
+            (PARTICLES, is_particle),
+            (NOT_NAMES, is_not_name),
+        ];
+        for (list, is) in sets {
+            assert!(!list.is_empty());
+            for &w in list {
+                // The word itself, and near misses: another case, a
+                // letter more or less, a period after it.
+                let lower = w.to_lowercase();
+                let upper = w.to_uppercase();
+                let longer = format!("{w}s");
+                let dotted = format!("{w}.");
+                let shorter = &w[..w.len() - w.chars().next_back().map_or(0, char::len_utf8)];
+                for v in [w, &lower, &upper, &longer, &dotted, shorter, ""] {
+                    assert_eq!(is(v), list.contains(&v), "{v:?}");
+                }
+            }
+        }
+        for (v, heading, particle, not_name) in [
+            ("TREATY", true, false, false),
+            ("Treaty", false, false, false),
+            ("von", false, true, false),
+            ("d’", false, true, false),
+            ("Am[erican]", false, false, true),
+            ("Hull", false, false, false),
+        ] {
+            assert_eq!(is_heading(v), heading, "{v}");
+            assert_eq!(is_particle(v), particle, "{v}");
+            assert_eq!(is_not_name(v), not_name, "{v}");
+        }
+    }
+
+    #[test]
+    fn may_open_label_keeps_every_label() {
+        for (t, open) in [
+            ("For the Secretary of State:", true),
+            ("(For the Secretary of State:)", true),
+            ("FOR THE PRESIDENT:", true),
+            ("for the Commission:", true),
+            ("Communicated.", true),
+            ("(Communicate.)", true),
+            ("COMMUNICATED", true),
+            ("communicated", true),
+            ("\u{212a}ey", true),
+            ("I have the honor, &c.", false),
+            ("Respectfully,", false),
+            ("[For] The President", false),
+            (" For the Secretary:", false),
+            ("", false),
+        ] {
+            assert_eq!(may_open_label(t), open, "{t}");
+            // Never refuses a block the regex takes.
+            if CLOSING_START.is_match(t) {
+                assert!(may_open_label(t), "{t}");
+            }
+            assert_eq!(
+                closing(t),
+                CLOSING_END.is_match(t) || CLOSING_START.is_match(t),
+                "{t}"
+            );
+        }
+    }
+
     #[test]
     fn closing_is_the_one_regex_split() {
         let one = Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$|^\(?Communicated?\.?\)?$").unwrap();
