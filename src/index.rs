@@ -146,6 +146,11 @@ pub fn records_and_text_of_file(path: &Path, rel: &str) -> (Vec<Record>, String)
 /// keeping every core busy when one file is slower than the rest.
 pub const WINDOW: usize = 128;
 
+/// Files given to a worker at once: one task and one channel per batch,
+/// not per file (a file whose record is reused costs little more than the
+/// hand-over, so the hand-over counts).
+const BATCH: usize = 8;
+
 /// Where records go, in path order, from one thread.
 pub trait Output {
     /// Write one record.
@@ -191,11 +196,22 @@ pub struct Incremental {
     pub writer: cache::Writer,
 }
 
-/// Size and modification time of a file, from the walk.
+/// Size and modification time of a file, from the open file.
 #[derive(Debug, Clone, Copy)]
 struct Stat {
     size: u64,
     mtime: i128,
+}
+
+/// A file's bytes, and its size and mtime from the same open file.
+fn read_with_stat(path: &Path) -> io::Result<(Vec<u8>, Stat)> {
+    let mut file = fs::File::open(path)?;
+    let meta = file.metadata()?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // Through `take`: `File`'s own read_to_end would ask the size again
+    // (a statx and an lseek per file).
+    io::Read::read_to_end(&mut io::Read::take(&mut file, u64::MAX), &mut bytes)?;
+    Ok((bytes, stat_of(&meta)))
 }
 
 fn stat_of(meta: &fs::Metadata) -> Stat {
@@ -219,7 +235,8 @@ enum Job {
         path: PathBuf,
         rel: String,
         kind: Kind,
-        stat: Option<Stat>,
+        /// The cache's entry for the path, if any: reused when the file's
+        /// size, mtime and hash are the entry's.
         old: Option<cache::Entry>,
         utf8_name: bool,
     },
@@ -228,7 +245,7 @@ enum Job {
 /// What a worker gives back for one file.
 struct Done {
     rel: String,
-    /// Bytes of the file: its size from the walk when known, else the
+    /// Bytes of the file: its size from the open file when known, else the
     /// bytes read.
     size: u64,
     stat: Option<Stat>,
@@ -246,20 +263,26 @@ fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>, split: bool) ->
         path,
         rel,
         kind,
-        stat,
         old,
         utf8_name,
     } = job;
     if let Some(hook) = before_read {
         hook(&path);
     }
-    let bytes = match fs::read(&path) {
+    // For the cache, size and mtime come from the open file: one path
+    // lookup per file, on this worker, not a stat on the walk's thread.
+    let read = if hashing {
+        read_with_stat(&path).map(|(b, st)| (b, Some(st)))
+    } else {
+        fs::read(&path).map(|b| (b, None))
+    };
+    let (bytes, stat) = match read {
         Ok(b) => b,
         Err(e) => {
             let r = document::unreadable(&rel, "E010", format!("cannot read file: {e}"));
             return Done {
                 rel,
-                size: stat.map_or(0, |s| s.size),
+                size: 0,
                 stat: None,
                 hash: None,
                 outcome: Outcome::Parsed(vec![r]),
@@ -268,8 +291,9 @@ fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>, split: bool) ->
     };
     let hash = hashing.then(|| cache::hash(&bytes));
     let size = stat.map_or(bytes.len() as u64, |s| s.size);
-    if let (Some(old), Some(h)) = (old, hash) {
-        if old.hash == h && old.size == bytes.len() as u64 {
+    if let (Some(old), Some(h), Some(st)) = (old, hash, stat) {
+        let len = bytes.len() as u64;
+        if old.hash == h && old.size == len && st.size == len && old.mtime == st.mtime {
             return Done {
                 rel,
                 size,
@@ -353,7 +377,8 @@ pub fn index_to(
         // without taking each name apart on every comparison (3 % of the
         // instructions of an index run).
         .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()));
-    let mut pending: VecDeque<mpsc::Receiver<Done>> = VecDeque::with_capacity(WINDOW);
+    let mut pending: VecDeque<mpsc::Receiver<Vec<Done>>> = VecDeque::with_capacity(WINDOW / BATCH);
+    let mut batch: Vec<Job> = Vec::with_capacity(BATCH);
 
     let mut w = Sequencer {
         out,
@@ -412,58 +437,40 @@ pub fn index_to(
             continue;
         }
         let utf8_name = path.to_str().is_some();
-        // Size and mtime are needed only to match the cache (one lstat per
-        // file, on this thread); a full index counts the bytes it reads.
-        let stat = if hashing {
-            entry.metadata().ok().map(|m| stat_of(&m))
-        } else {
-            None
-        };
-        let old = match (w.inc.as_mut().and_then(|i| i.previous.as_mut()), stat) {
-            (Some(prev), Some(st)) if utf8_name => prev
-                .lookup(&rel)
-                .filter(|e| e.size == st.size && e.mtime == st.mtime),
+        // The worker compares the entry's size, mtime and hash with the
+        // file's.
+        let old = match w.inc.as_mut().and_then(|i| i.previous.as_mut()) {
+            Some(prev) if utf8_name => prev.lookup(&rel),
             _ => None,
         };
         let job = Job::Parse {
             path: path.to_path_buf(),
             rel,
             kind,
-            stat,
             old,
             utf8_name,
         };
-        if pending.len() >= WINDOW {
+        batch.push(job);
+        if batch.len() < BATCH {
+            continue;
+        }
+        if pending.len() >= WINDOW / BATCH {
             if let Some(rx) = pending.pop_front() {
-                w.finish(recv(rx), &mut summary)?;
+                for done in recv(rx) {
+                    w.finish(done, &mut summary)?;
+                }
             }
         }
-        let (tx, rx) = mpsc::sync_channel(1);
-        rayon::spawn(move || {
-            let Job::Parse { rel, .. } = &job;
-            let rel = rel.clone();
-            // A panic is a parser bug: it becomes a record, not an abort.
-            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                work(job, hashing, before_read, split)
-            }))
-            .unwrap_or_else(|_| Done {
-                outcome: Outcome::Parsed(vec![document::unreadable(
-                    &rel,
-                    "E011",
-                    "internal error: the parser panicked on this file".into(),
-                )]),
-                rel,
-                size: 0,
-                stat: None,
-                hash: None,
-            });
-            // The receiver is gone only when the run stopped early.
-            let _ = tx.send(done);
-        });
-        pending.push_back(rx);
+        let jobs = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+        pending.push_back(spawn_batch(jobs, hashing, before_read, split));
+    }
+    if !batch.is_empty() {
+        pending.push_back(spawn_batch(batch, hashing, before_read, split));
     }
     while let Some(rx) = pending.pop_front() {
-        w.finish(recv(rx), &mut summary)?;
+        for done in recv(rx) {
+            w.finish(done, &mut summary)?;
+        }
     }
     w.end()?;
     Ok(summary)
@@ -593,18 +600,58 @@ impl Sequencer<'_> {
 
 /// The result of a job. Workers always send one (panics are caught), so a
 /// closed channel cannot happen; it is still turned into a record.
-fn recv(rx: mpsc::Receiver<Done>) -> Done {
-    rx.recv().unwrap_or_else(|_| Done {
-        rel: String::new(),
-        size: 0,
-        stat: None,
-        hash: None,
-        outcome: Outcome::Parsed(vec![document::unreadable(
-            "",
-            "E011",
-            "internal error: a worker stopped".into(),
-        )]),
+fn recv(rx: mpsc::Receiver<Vec<Done>>) -> Vec<Done> {
+    rx.recv().unwrap_or_else(|_| {
+        vec![Done {
+            rel: String::new(),
+            size: 0,
+            stat: None,
+            hash: None,
+            outcome: Outcome::Parsed(vec![document::unreadable(
+                "",
+                "E011",
+                "internal error: a worker stopped".into(),
+            )]),
+        }]
     })
+}
+
+/// Read and parse `jobs` on the rayon pool, in order; their results come
+/// back together on the returned channel.
+fn spawn_batch(
+    jobs: Vec<Job>,
+    hashing: bool,
+    before_read: Option<fn(&Path)>,
+    split: bool,
+) -> mpsc::Receiver<Vec<Done>> {
+    let (tx, rx) = mpsc::sync_channel(1);
+    rayon::spawn(move || {
+        let done = jobs
+            .into_iter()
+            .map(|job| {
+                let Job::Parse { rel, .. } = &job;
+                let rel = rel.clone();
+                // A panic is a parser bug: it becomes a record, not an abort.
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    work(job, hashing, before_read, split)
+                }))
+                .unwrap_or_else(|_| Done {
+                    outcome: Outcome::Parsed(vec![document::unreadable(
+                        &rel,
+                        "E011",
+                        "internal error: the parser panicked on this file".into(),
+                    )]),
+                    rel,
+                    size: 0,
+                    stat: None,
+                    hash: None,
+                })
+            })
+            .collect();
+        // The receiver is gone only when the run stopped early.
+        let _ = tx.send(done);
+    });
+    rx
 }
 
 /// Warnings and errors of one record.
