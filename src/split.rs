@@ -76,8 +76,9 @@ pub struct Split {
 /// of the same document (since the last document opened by a head) and
 /// holds at least [`Reprints::MIN_RUN`] bytes in two lines or more opens a
 /// document where the repetition starts. Siblings nested one after the
-/// other come again as one run, so only the first of them is found. Lines are looked up by their text in a map, so the
-/// scan stays linear.
+/// other come again as one run; inside it, [`sibling_start`] finds where
+/// the next one starts. Lines are looked up by their text in a map and a
+/// cursor keeps the repetition in step, so the scan stays linear.
 #[derive(Default)]
 struct Reprints<'a> {
     /// Long lines (at least [`Reprints::MIN_LINE`] bytes) since `from`, by
@@ -172,7 +173,6 @@ impl<'a> Reprints<'a> {
         if a < floor {
             return None;
         }
-
         // On to its end (the first copy ends before the second starts).
         let (mut c, mut d) = (i, j);
         while run < Self::MIN_RUN || lines < 2 {
@@ -203,7 +203,12 @@ impl<'a> Reprints<'a> {
                 self.cursor = Some((i, d));
                 true
             }
-            None => false,
+            None => {
+                // Out of step: the reprint has ended (and the next line
+                // asked is not walked to from the old cursor again).
+                self.opened = false;
+                false
+            }
         }
     }
 }
