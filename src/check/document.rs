@@ -425,20 +425,6 @@ fn check_record(
     }
     let head_loc = rec.head_span.map(|s| at(s.start));
     let from_name = number_in_file_name(&sum.rel);
-    // A later document of a file whose name holds one number (dN.txt):
-    // documents merged into one file (issue 8 splits them; DOC004 says so).
-    if rec.part.is_some_and(|p| p > 1) && from_name.is_some() {
-        let loc = head_loc.unwrap_or_else(|| at(rec.span.start));
-        out.push(Raw::new(
-            "DOC004",
-            loc,
-            format!(
-                "document {} of a file named for one document: documents merged?",
-                rec.part.unwrap_or(0)
-            ),
-        ));
-        return;
-    }
     sum.head = head_loc.clone().unwrap_or_else(|| at(0));
 
     // Numbers: the head's, else the file name's.
