@@ -127,9 +127,9 @@ pub fn records_of_file_split(path: &Path, rel: &str, kind: Kind, split: bool) ->
 /// The records of one text file on disk plus its decoded text (empty when
 /// the file cannot be read or is binary). `rel` is the path written in
 /// records.
-pub fn records_and_text_of_file(path: &Path, rel: &str) -> (Vec<Record>, String) {
+pub fn records_and_text_of_file(path: &Path, rel: &str, split: bool) -> (Vec<Record>, String) {
     match fs::read(path) {
-        Ok(bytes) => document::records_and_text_from_text_bytes(&bytes, rel),
+        Ok(bytes) => document::records_and_text(&bytes, rel, split),
         Err(e) => (
             vec![document::unreadable(
                 rel,

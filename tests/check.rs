@@ -575,3 +575,53 @@ fn unresolved_references_name_folder_or_volume() {
         "{messages:?}"
     );
 }
+
+/// `--split` checks each document of a file that holds several on its own.
+/// fixtures/multi/nested.txt is frus1861 d82, its two nested documents
+/// reprinted after it, and d83: read as one document its pages go back
+/// (PG001 at the reprint's "[Page 145]", line 147); split, they do not, and
+/// the reprint of unnumbered-98, which has no head, is a DOC001 at its
+/// first line "No. 136.]" (line 187). The chapter listing's second and
+/// third heads are DOC004 only when the file is read as one document.
+#[test]
+fn split_checks_each_document_of_a_file() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/multi");
+    let whole = cables(&["check", ".", "--format", "json"], &dir);
+    let mut got = findings(&whole);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            (
+                "DOC004".into(),
+                "warning".into(),
+                "chapter.txt".into(),
+                5,
+                1
+            ),
+            (
+                "DOC004".into(),
+                "warning".into(),
+                "chapter.txt".into(),
+                9,
+                1
+            ),
+            (
+                "PG001".into(),
+                "error".into(),
+                "nested.txt".into(),
+                147,
+                215
+            ),
+        ],
+        "{}",
+        show(&whole)
+    );
+    let split = cables(&["check", ".", "--split", "--format", "json"], &dir);
+    assert_eq!(
+        findings(&split),
+        [("DOC001".into(), "error".into(), "nested.txt".into(), 187, 1)],
+        "{}",
+        show(&split)
+    );
+}

@@ -98,7 +98,9 @@ pub struct Summary {
     /// TEI: the volume file (path inside the folder) the document is in;
     /// the folder rules compare the documents of one volume. None for text.
     pub volume: Option<String>,
-    /// TEI: the document's `xml:id` (or "unnumbered-K").
+    /// TEI: the document's `xml:id` (or "unnumbered-K"); text read with
+    /// `--split`: the document's part in its file ("2"). Findings show it
+    /// after the path, "vol.txt#2".
     pub doc: Option<String>,
     /// Folder findings already made by a TEI rule, as (rule, offset): a
     /// document TEI001 reports is not reported again as VOL001 or VOL004,
@@ -135,22 +137,27 @@ pub fn check_file(
     text: &str,
     rel: &str,
     ctx: &FolderContext,
-) -> (Vec<Raw>, Summary) {
+) -> (Vec<Raw>, Vec<Summary>) {
     let idx = LineIndex::new(text);
     let mut out = Vec::new();
-    let mut summary = Summary {
-        rel: rel.to_string(),
-        head: Loc::start(),
-        ..Summary::default()
-    };
+    // One summary per document: a file read with `--split` may hold
+    // several, each with its `part` ("vol.txt#2" in findings).
+    let mut summaries = Vec::with_capacity(records.len());
     for rec in records {
+        let mut summary = Summary {
+            rel: rel.to_string(),
+            head: Loc::start(),
+            doc: rec.part.map(|p| p.to_string()),
+            ..Summary::default()
+        };
         check_record(rec, text, &idx, ctx, &mut out, &mut summary);
+        summaries.push(summary);
     }
     // DOC005: where the split of a file into documents is doubtful.
     for d in crate::split::split(text).doubts {
         out.push(Raw::new("DOC005", Loc::at(&idx, text, d.offset), d.message));
     }
-    (cap(out, "file"), summary)
+    (cap(out, "file"), summaries)
 }
 
 /// Rules over the records of a TEI volume, and one [`Summary`] per
@@ -424,8 +431,10 @@ fn check_record(
         return;
     }
     let head_loc = rec.head_span.map(|s| at(s.start));
-    let from_name = number_in_file_name(&sum.rel);
-    sum.head = head_loc.clone().unwrap_or_else(|| at(0));
+    // The file name numbers the file's first document only.
+    let from_name = number_in_file_name(&sum.rel).filter(|_| rec.part.is_none_or(|p| p == 1));
+    sum.head = head_loc.clone().unwrap_or_else(|| at(rec.span.start));
+    let own = src.get(rec.span.start..rec.span.end).unwrap_or("");
 
     // Numbers: the head's, else the file name's.
     let from_head = rec.number.as_deref().and_then(|n| doc_number(n, true));
@@ -447,7 +456,7 @@ fn check_record(
     footnote_marks(rec, src, ctx, &at, out);
     footnote_order(rec, &[], &at, out);
     empty_footnotes(rec, src, &at, out);
-    source_note(rec, ctx.year, first_line_archival(src), &sum.head, out);
+    source_note(rec, ctx.year, first_line_archival(own), &sum.head, out);
     pages(rec, &at, out, sum);
     if let Some(d) = &rec.dateline {
         if let Some(date) = &d.date {
@@ -455,9 +464,8 @@ fn check_record(
         }
     }
     let notes_from = rec.footnotes.first().map_or(usize::MAX, |f| f.span.start);
-    let text = src.get(rec.span.start..rec.span.end).unwrap_or("");
     characters(
-        text,
+        own,
         rec.span.start,
         notes_from,
         false,

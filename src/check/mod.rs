@@ -2,7 +2,8 @@
 //! document texts, as a CI gate (issue 3; rule ids from FIELD.md §6).
 //!
 //! Each `.txt` file is parsed once by the library parser
-//! ([`crate::index::records_and_text_of_file`]). Per-document rules
+//! ([`crate::index::records_and_text_of_file`]), as one document or, with
+//! `--split`, as the documents [`crate::split`] finds in it. Per-document rules
 //! ([`document`]) read the record and the decoded text, map the parser's
 //! own diagnostics to rule ids instead of detecting twice, and keep a small
 //! [`document::Summary`] of each document. Folder rules ([`folder`]) run on
@@ -273,6 +274,10 @@ impl std::error::Error for Error {}
 pub struct Options {
     /// Follow symbolic links.
     pub follow_links: bool,
+    /// Check each document of a text file that holds several (a pasted
+    /// run, a volume as one text) as a document of its own, as
+    /// `cables index --split` gives them.
+    pub split: bool,
 }
 
 /// Files checked per parallel batch: bounds the texts held at once.
@@ -285,6 +290,7 @@ pub fn check(root: &Path, levels: &Levels, opts: &Options) -> Result<Report, Err
         fs::read_dir(root).map_err(|e| Error::Root(root.to_path_buf(), e))?;
     }
     let ctx = document::FolderContext::of(root);
+    let split = opts.split;
     let mut report = Report::default();
     let mut raws: Vec<(String, Raw)> = Vec::new();
     let mut summaries: Vec<document::Summary> = Vec::new();
@@ -312,10 +318,12 @@ pub fn check(root: &Path, levels: &Levels, opts: &Options) -> Result<Report, Err
                     let (found, summaries) = document::check_tei(&records, &text, &shown);
                     return (shown, found, summaries);
                 }
-                let (records, text) = crate::index::records_and_text_of_file(&path, &rel);
-                let (found, mut summary) = document::check_file(&records, &text, &rel, &ctx);
-                summary.shown = shown.clone();
-                (shown, found, vec![summary])
+                let (records, text) = crate::index::records_and_text_of_file(&path, &rel, split);
+                let (found, mut summaries) = document::check_file(&records, &text, &rel, &ctx);
+                for s in &mut summaries {
+                    s.shown = shown.clone();
+                }
+                (shown, found, summaries)
             })
             .collect();
         for (shown, found, summary) in done {

@@ -41,6 +41,7 @@ pub fn run(a: CheckArgs) -> Result<u8, Error> {
     }
     let opts = Options {
         follow_links: a.follow,
+        split: a.split,
     };
     let rep = match check::check(&a.dir, &levels, &opts) {
         Ok(r) => r,

@@ -236,6 +236,10 @@ struct CheckArgs {
     /// Print no summary on stderr.
     #[arg(long, short)]
     quiet: bool,
+    /// Check each document of a text file that holds several (a pasted run, a
+    /// volume as one text) on its own, as `cables index --split` gives them.
+    #[arg(long)]
+    split: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
