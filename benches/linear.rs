@@ -67,6 +67,31 @@ fn shapes(size: usize) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Shapes for the splitter (`--split`): long runs of lines it looks back
+/// over (blank lines, page lines), and a block said over and over (the
+/// reprint lookup).
+fn split_shapes(size: usize) -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "blank lines",
+            build("Mr. A to Mr. B.\n\nSir: Text.\n", "\n", size, "End.\n"),
+        ),
+        (
+            "page lines",
+            build("Mr. A to Mr. B.\n\nSir: Text.\n", "[Page 5]\n", size, "End.\n"),
+        ),
+        (
+            "repeated block",
+            build(
+                "Mr. A to Mr. B.\n\nSir: Text.\n\n",
+                "Her Majesty’s government deeply lament the outbreak of hostilities in North America.\nSir: I have the honor to inclose a copy.\n\n",
+                size,
+                "End.\n",
+            ),
+        ),
+    ]
+}
+
 fn bench(c: &mut Criterion) {
     let all = std::env::var_os("CABLES_BENCH_ALL").is_some();
     for (shape, _) in shapes(16) {
@@ -85,6 +110,22 @@ fn bench(c: &mut Criterion) {
             g.throughput(Throughput::Bytes(input.len() as u64));
             g.bench_function(format!("x{k}"), |b| {
                 b.iter(|| cables::parse::parse(black_box(&input), "d.txt"))
+            });
+        }
+        g.finish();
+    }
+    for (shape, _) in split_shapes(16) {
+        let mut g = c.benchmark_group(format!("linear/split {shape}"));
+        g.sample_size(10);
+        for k in [1usize, 2, 4, 8] {
+            let input = split_shapes(BASE * k)
+                .into_iter()
+                .find(|(s, _)| *s == shape)
+                .map(|(_, t)| t)
+                .unwrap_or_default();
+            g.throughput(Throughput::Bytes(input.len() as u64));
+            g.bench_function(format!("x{k}"), |b| {
+                b.iter(|| cables::split::records(black_box(&input), "vol.txt"))
             });
         }
         g.finish();

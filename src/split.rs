@@ -247,7 +247,12 @@ fn in_step(
 /// undersigned, her Majesty's principal secretary …" (not "The undersigned
 /// has …" inside it). Not a caption: an addressee line ("The ministers
 /// above named.") reads as one.
-fn sibling_start(src: &str, ls: &[lines::Line], i: usize) -> bool {
+///
+/// The line before must come after `floor`, the head of the document just
+/// opened ("E.\n\nSir: …" opens one document). Blank and page lines are
+/// ruled out before looking back, so a long run of them is not walked back
+/// over from each of its lines.
+fn sibling_start(src: &str, ls: &[lines::Line], i: usize, floor: usize) -> bool {
     const OPENING_NOTES: &[&str] = &["[Translation", "[From ", "[Extract", "[Copy", "[Untitled"];
     let raw = ls[i].text(src);
     let t = raw.trim();
@@ -257,7 +262,7 @@ fn sibling_start(src: &str, ls: &[lines::Line], i: usize) -> bool {
     let Some(p) = prev_content(src, ls, i, 0) else {
         return false;
     };
-    if ls[p].text(src).trim_end().ends_with([':', ',', ';']) {
+    if p < floor || ls[p].text(src).trim_end().ends_with([':', ',', ';']) {
         return false;
     }
     let bracketed = OPENING_NOTES.iter().any(|p| t.starts_with(p))
@@ -328,12 +333,7 @@ pub fn split(src: &str) -> Split {
         let Some(op) = opener_at(src, &ls, i).or_else(|| caption_opener(src, &ls, i)) else {
             let floor = openers.last().map_or(0, |o| o.head + 1);
             let first = reprints.run_start(src, &ls, i, anchor, floor).or_else(|| {
-                // Not right under the head of the document just opened
-                // ("E.\n\nSir: …" opens one document).
-                (prev_content(src, &ls, i, 0).is_some_and(|p| p >= floor)
-                    && sibling_start(src, &ls, i)
-                    && reprints.in_reprint(src, &ls, i))
-                .then_some(i)
+                (sibling_start(src, &ls, i, floor) && reprints.in_reprint(src, &ls, i)).then_some(i)
             });
             if let Some(first) = first {
                 openers.push(Opener {
