@@ -862,12 +862,10 @@ fn block_before<'a>(src: &'a str, ls: &[lines::Line], i: usize) -> Vec<&'a str> 
     out
 }
 
-/// The first non-blank line after line `i`, trimmed.
+/// The text of the first line after line `i` that is neither blank nor a
+/// page line ([`next_content`]), trimmed.
 fn next_block_line<'a>(src: &'a str, ls: &[lines::Line], i: usize) -> Option<&'a str> {
-    ls.iter()
-        .skip(i + 1)
-        .map(|l| l.text(src).trim())
-        .find(|t| !t.is_empty() && !is_marker_line(t))
+    next_content(src, ls, i).map(|k| ls[k].text(src).trim())
 }
 
 /// A salutation that opens a letter: "Sir:", "The President:", "My
@@ -1155,11 +1153,7 @@ fn prev_is_inclosure(src: &str, ls: &[lines::Line], i: usize) -> bool {
 
 /// True when the first non-blank line after line `i` is an inclosure label.
 fn next_is_inclosure(src: &str, ls: &[lines::Line], i: usize) -> bool {
-    ls.iter()
-        .skip(i + 1)
-        .map(|l| l.text(src).trim())
-        .find(|t| !t.is_empty() && !is_marker_line(t))
-        .is_some_and(is_inclosure_label)
+    next_block_line(src, ls, i).is_some_and(is_inclosure_label)
 }
 
 /// "[Inclosure 1 in No. 447.]", "Inclosure.", "[Enclosure]", "[Appendix 2
