@@ -34,15 +34,10 @@ pub fn records_from_text_bytes_with(
     decode_and_parse(bytes, path, split_documents).0
 }
 
-/// The record of a text file's bytes, as [`records_from_text_bytes`], plus
-/// the decoded text its offsets point into (empty for a binary file). Used
-/// by `cables check`, whose rules read the text as well as the records.
-pub fn records_and_text_from_text_bytes(bytes: &[u8], path: &str) -> (Vec<Record>, String) {
-    records_and_text(bytes, path, false)
-}
-
 /// Decode, then parse as one document or split into documents; the text
-/// is returned as an owned string.
+/// its offsets point into is returned as an owned string (empty for a
+/// binary file). Used by `cables check`, whose rules read the text as well
+/// as the records.
 pub fn records_and_text(bytes: &[u8], path: &str, split_documents: bool) -> (Vec<Record>, String) {
     let (recs, text) = decode_and_parse(bytes, path, split_documents);
     (recs, text.into_owned())
