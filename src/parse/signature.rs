@@ -1343,8 +1343,8 @@ mod tests {
         }
     }
 
-    /// The two closing regexes together answer as the one regex they
-    /// replace (its pattern kept here), on closings, labels and neither.
+    /// Each `word_set!` test answers as `contains` on its list, for the
+    /// list's words and near misses.
     #[test]
     fn word_sets_are_their_lists() {
         let sets: [(&[&str], fn(&str) -> bool); 3] = [
@@ -1412,6 +1412,8 @@ mod tests {
         }
     }
 
+    /// The two closing regexes together answer as the one regex they
+    /// replace (its pattern kept here), on closings, labels and neither.
     #[test]
     fn closing_is_the_one_regex_split() {
         let one = Regex::new(r"(?i)(?:obedient servant|I have the honou?r|respectfully|sincerely|faithfully|very truly|cordially|\[etc\.?\]|&c\.?|,\s*etc\.?|I am,|believe me|yours|consideration\.?|regards|submitted|(?:God )?preserve (?:you|your excellency)(?: many years)?|attest:?)[,.]?\s*$|,\s*$|^\(?For (?:the )?[A-Z][^\n]{0,60}[:)]$|^\(?Communicated?\.?\)?$").unwrap();
