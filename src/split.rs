@@ -276,6 +276,43 @@ fn sibling_start(src: &str, ls: &[lines::Line], i: usize, floor: usize) -> bool 
     bracketed || label || opening
 }
 
+/// The footnote mark glued to the end of a head line ("House49" gives
+/// 49): one to three digits after a letter or a closing bracket, quote or
+/// period.
+fn head_mark(head: &str) -> Option<u32> {
+    let t = head.trim_end();
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 3 || digits == t.len() {
+        return None;
+    }
+    let before = t[..t.len() - digits].chars().next_back();
+    if !before.is_some_and(|c| c.is_alphabetic() || matches!(c, ')' | '.' | ',' | '’' | '”')) {
+        return None;
+    }
+    t[t.len() - digits..].parse().ok()
+}
+
+/// True when `head` ends with a footnote mark N > 1 glued to its last
+/// word ("House49") and the mark N - 1 is in `src[from..to]`, glued the
+/// same way: the head's note follows the notes of the text before it.
+fn continues_marks(src: &str, from: usize, to: usize, head: &str) -> bool {
+    let Some(n) = head_mark(head).filter(|&n| n >= 2) else {
+        return false;
+    };
+    let want = (n - 1).to_string();
+    let text = src.get(from..to).unwrap_or("");
+    let bytes = text.as_bytes();
+    text.match_indices(want.as_str()).any(|(at, _)| {
+        let glued = text[..at].chars().next_back().is_some_and(|c| {
+            c.is_alphabetic() || matches!(c, ')' | '.' | ',' | ';' | ':' | '’' | '”')
+        });
+        let ends = bytes
+            .get(at + want.len())
+            .is_none_or(|b| !b.is_ascii_digit());
+        glued && ends
+    })
+}
+
 /// The line before line `i` that is neither blank nor a page line, at or
 /// after line `floor`.
 fn prev_content(src: &str, ls: &[lines::Line], i: usize, floor: usize) -> Option<usize> {
@@ -330,7 +367,10 @@ pub fn split(src: &str) -> Split {
             i = op.head + 1;
             continue;
         }
-        let Some(op) = opener_at(src, &ls, i).or_else(|| caption_opener(src, &ls, i)) else {
+        let Some(op) = opener_at(src, &ls, i)
+            .or_else(|| caption_opener(src, &ls, i))
+            .or_else(|| head_after_signed_letter(src, &ls, i))
+        else {
             let floor = openers.last().map_or(0, |o| o.head + 1);
             let first = reprints.run_start(src, &ls, i, anchor, floor).or_else(|| {
                 (sibling_start(src, &ls, i, floor) && reprints.in_reprint(src, &ls, i)).then_some(i)
@@ -353,8 +393,11 @@ pub fn split(src: &str) -> Split {
         // it opens a document even under a label ("E.\n\n[Untitled]",
         // frus1864p4 d172).
         let untitled = ls[op.head].text(src).trim().starts_with("[Untitled]");
-        let after_inclosure =
-            !untitled && op.head <= op.first + 1 && prev_is_inclosure(src, &ls, op.first);
+        let letter_label = label_after_letter(src, &ls, op.first);
+        let after_inclosure = !untitled
+            && op.head <= op.first + 1
+            && prev_is_inclosure(src, &ls, op.first)
+            && letter_label.is_none();
         let in_sequence = match (op.number, last_number) {
             (Some(n), Some(prev)) => n > prev && n <= prev + 200,
             _ => true,
@@ -373,7 +416,24 @@ pub fn split(src: &str) -> Split {
         // Philipsborn to Mr. Bancroft.\n\n[Inclosure.—Translation.]",
         // frus1872p2v5 d134) heads an inclosure of the document before.
         let labelled = next_is_inclosure(src, &ls, op.head);
-        if op.inclosure || after_inclosure || after_head || continues || labelled {
+        // A head whose footnote mark goes on with the numbering of the
+        // document before ("… to the Secretary of State33" after a "32")
+        // is a letter printed inside that document (frus1919Parisv01
+        // d337): a document's own marks start again at 1.
+        // So is any head under a head with a mark, before the notes are
+        // listed: the document's list comes at its end (frus1919Parisv01
+        // d325, five telegrams under "Mr. D. H. Miller to Colonel E. M.
+        // House1").
+        let numbered_on = openers.last().is_some_and(|prev| {
+            head_mark(ls[prev.head].text(src)).is_some()
+                || continues_marks(
+                    src,
+                    ls[prev.first].start,
+                    ls[op.first].start,
+                    ls[op.head].text(src),
+                )
+        });
+        if op.inclosure || after_inclosure || after_head || continues || labelled || numbered_on {
             i = op.head + 1;
             continue;
         }
@@ -395,6 +455,11 @@ pub fn split(src: &str) -> Split {
             last_number = op.number;
         }
         let mut op = op;
+        // A label right over the head, no blank line between, is the
+        // document's own ("A.\nMr. Varas to Mr. Seward.", frus1861 d339).
+        if let Some(label) = letter_label.filter(|&l| l + 1 == op.first) {
+            op.first = label;
+        }
         if untitled && op.first == op.head {
             if let Some(c) = caption_over(src, &ls, op.first) {
                 if openers.last().is_none_or(|p| p.head < c) {
@@ -1151,6 +1216,93 @@ fn prev_is_inclosure(src: &str, ls: &[lines::Line], i: usize) -> bool {
     }
 }
 
+/// The line before line `i` when it is a label ("A.") under the closing
+/// of a letter that names its addressee ("THOMAS H. NELSON.\n\nHon. William
+/// H. Seward, Secretary of State of the United States.\n\n[Page 170]\n\nA.",
+/// frus1864p4 d168). Such a label marks the next document, printed after
+/// the letter: the head under it opens a document (frus1864p4 d169, d180,
+/// d181; frus1861 d339). Inclosures inside one document come under a
+/// signature alone ("Charles O’Neil,\nCommander, U. S. N.\n\nA.\nMr. Seat to
+/// Commander O’Neil.", frus1894Nicaragua d83).
+fn label_after_letter(src: &str, ls: &[lines::Line], i: usize) -> Option<usize> {
+    const ADDRESSEE: &[&str] = &[
+        "Hon. ",
+        "His Excellency ",
+        "The Envoy ",
+        "The Most Excellent ",
+        "The Minister ",
+    ];
+    let label = prev_content(src, ls, i, 0)?;
+    if ls[label].text(src).trim().chars().count() > 3 {
+        return None;
+    }
+    let to = block_start(src, ls, label)?;
+    let t = ls[to].text(src).trim();
+    ADDRESSEE.iter().any(|a| t.starts_with(a)).then_some(label)
+}
+
+/// A head whose recipient the head test does not take, in lower case or
+/// misprinted ("Commander Smith to commanding officer Gulf squadron.",
+/// frus1861 d125; "Mr. Fogg to the, Federal Council.", frus1864p4 d490),
+/// at line `i` right after a letter signed in capitals, with or without
+/// the addressee under the signature ("WM. W. McKEAN, Captain.\n\nFlag
+/// Officer William Mervine,\n…"; "SCHIESS."). The sender must read as a
+/// name: every word capitalised.
+fn head_after_signed_letter(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
+    let raw = ls[i].text(src);
+    let t = raw.trim();
+    if i == 0 || starts_indented(raw) || !head_ends_block(src, ls, i) {
+        return None;
+    }
+    if !t.ends_with('.')
+        || t.chars().count() > 120
+        || has_sentence_break(t)
+        || head::split_number(t).is_some()
+    {
+        return None;
+    }
+    let (from, _) = t.split_once(" to ")?;
+    let words = from.split_whitespace().count();
+    let named = (2..=6).contains(&words)
+        && from
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) || w == "of" || w == "the");
+    if !named {
+        return None;
+    }
+    let last = block_start(src, ls, i)?;
+    let signed = is_capital_signature(ls[last].text(src))
+        || prev_content(src, ls, last, 0).is_some_and(|k| {
+            // The addressee's block under the signature.
+            is_capital_signature(ls[k].text(src))
+        });
+    signed.then_some(Opener {
+        first: i,
+        head: i,
+        number: None,
+        inclosure: false,
+    })
+}
+
+/// A signature in capitals, with the signer's rank after a comma: "JOHN
+/// BIGLER.", "WM. W. McKEAN, Captain.", "SCHIESS.".
+fn is_capital_signature(t: &str) -> bool {
+    let name = t.trim().split(',').next().unwrap_or("");
+    let upper = name.chars().filter(|c| c.is_uppercase()).count();
+    let lower = name.chars().filter(|c| c.is_lowercase()).count();
+    upper >= 4 && lower * 4 <= upper && name.chars().count() <= 40
+}
+
+/// The first line of the block (lines without a blank or page line
+/// between them) that ends before line `i`.
+fn block_start(src: &str, ls: &[lines::Line], i: usize) -> Option<usize> {
+    let mut k = prev_content(src, ls, i, 0)?;
+    while k > 0 && !ls[k - 1].is_blank(src) && !is_marker_line(ls[k - 1].text(src)) {
+        k -= 1;
+    }
+    Some(k)
+}
+
 /// True when the first non-blank line after line `i` is an inclosure label.
 fn next_is_inclosure(src: &str, ls: &[lines::Line], i: usize) -> bool {
     next_block_line(src, ls, i).is_some_and(is_inclosure_label)
@@ -1316,6 +1468,63 @@ mod tests {
     #[test]
     fn rules_table() {
         let cases: &[(&str, &str, &[&str])] = &[
+            (
+                // frus1919Parisv01 d337: a head whose mark (33) goes on from
+                // the mark before it (32) is a letter inside the document.
+                "frus1919Parisv01 d337: head mark follows the text's marks",
+                "The Chargé in France (Bliss) to Mr. Henry White\n\nText about Poland.32\n\nBliss\n\nThe Technical Advisers to the Commission to Negotiate Peace (Miller, Scott) to the Secretary of State33\n\nText.",
+                &["The Chargé in France"],
+            ),
+            (
+                // frus1919Parisv01 d325: heads under a head with a mark,
+                // before the notes are listed, are inside its document;
+                // the list closes it.
+                "frus1919Parisv01 d325: heads under a marked head",
+                "Mr. D. H. Miller to Colonel E. M. House1\n\nText.\n\nMiller\n\nMr. D. H. Miller to Colonel E. M. House\n\nText.\n\nMiller\n  1. Reprinted from Miller's diary.\n\nMr. D. H. Miller to Colonel E. M. House\n\nText.",
+                &["Mr. D. H. Miller to Colonel E. M. House1", "Mr. D. H. Miller to Colonel E. M. House"],
+            ),
+            (
+                // frus1864p4 d168 | d169: the label of the next document at
+                // the foot of a letter signed in capitals and addressed.
+                "frus1864p4 d168|d169: label under an addressed letter",
+                "Mr. Nelson to Mr. Seward.\n\nSir: Text.\n\nTHOMAS H. NELSON.\n\nHon. William H. Seward, Secretary of State of the United States.\n\n[Page 170]\n\nA.\n\nMr. Nelson to Mr. Tocornal.\n\nSir:I have the honor to address myself to your excellency.",
+                &["Mr. Nelson to Mr. Seward.", "Mr. Nelson to Mr. Tocornal."],
+            ),
+            (
+                // frus1861 d338 | d339: such a label right over the head is
+                // the next document's own.
+                "frus1861 d338|d339: label over the head",
+                "Mr. Bigler to Mr. Seward.\n\nSir: Text.\n\nJOHN BIGLER.\n\nHon. William H. Seward,\nSecretary of State of the United States.\n\nA.\nMr. Varas to Mr. Seward.\n\nSir: I have had the honor.",
+                &["Mr. Bigler to Mr. Seward.", "A."],
+            ),
+            (
+                // frus1894Nicaragua d83: a label under a signature in mixed
+                // case, no addressee, heads an inclosure of the document.
+                "frus1894Nicaragua d83: label under a signature",
+                "Commander O’Neil to Mr. Gresham.\n\nSir: Text.\n\nCharles O’Neil,\nCommander, U. S. N.\n\n[Page 143]\n\nA.\nMr. Seat to Commander O’Neil.\n\nSir: Text.",
+                &["Commander O’Neil to Mr. Gresham."],
+            ),
+            (
+                // frus1861 d124 | d125: a head with its recipient in lower
+                // case, after a letter signed in capitals and addressed.
+                "frus1861 d124|d125: lower-case recipient after a signed letter",
+                "Captain McKean to Flag Officer Mervine.\n\nSir: Text.\n\nWM. W. McKEAN, Captain.\n\nFlag Officer William Mervine,\nCommanding Gulf Blockading Squadron,\nUnited States Steam Frigate “Colorado.”\n\nCommander Smith to commanding officer Gulf squadron.\n\nSir: I have to report.",
+                &["Captain McKean", "Commander Smith"],
+            ),
+            (
+                // frus1861 d189: such a head after a paragraph, no signature,
+                // is a reply printed inside the despatch.
+                "frus1861 d189: a reply after a speech",
+                "Mr. Schurz to Mr. Seward.\n\n[Extracts.]\n\nNo. 2.]\n\nSir: Text.\n\nI have now the honor to place into your Majesty’s hands the letter of credence.\n\nReply of the Queen to Mr. Schurz.\n\n[Translation.]\n\nText.",
+                &["Mr. Schurz"],
+            ),
+            (
+                // frus1882 d321: "Sworn to …" under a signature is a jurat,
+                // no head: the sender must be two words or more.
+                "frus1882 d321: a jurat is no head",
+                "Mr. Ross to Mr. Frelinghuysen.\n\nSir: Text.\n\nWILLIAM J. ROSS.\n\nSworn to and subscribed before me this ninth day of May, 1882.\n\nR. H. PAUL.",
+                &["Mr. Ross"],
+            ),
             (
                 // A footnote list closes a document: frus1936v03 d41 | d42,
                 // whose head starts in lower case after its file line.

