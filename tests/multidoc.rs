@@ -129,6 +129,10 @@ struct Tally {
     split: usize,
     agree: usize,
     of: usize,
+    /// As tests/accuracy.rs scores: without the fields of
+    /// `common::TRUTH_ERRORS`, right in the joined file of how many.
+    truth_right: usize,
+    truth_of: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -395,6 +399,14 @@ fn volumes_joined_into_one_file() {
                         .and_then(|w| w.get(f))
                         .is_some_and(|v| v.ok);
                     t.split += usize::from(p_ok);
+                    let json = format!("{vol}/{}", d.name.replace(".txt", ".json"));
+                    if !common::TRUTH_ERRORS
+                        .iter()
+                        .any(|(n, field, _)| *n == json && field == f)
+                    {
+                        t.truth_of += 1;
+                        t.truth_right += usize::from(p_ok);
+                    }
                     let agree = split.is_some_and(|r| view(r, f) == view(&d.single, f));
                     t.agree += usize::from(agree);
                     if !agree && show == *f {
@@ -416,8 +428,8 @@ fn volumes_joined_into_one_file() {
             found as f64 / n as f64
         );
         println!(
-            "{:<18} {:>6} {:>6} {:>6} {:>8} {:>8}",
-            "field", "of", "single", "split", "relative", "agree"
+            "{:<18} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8}",
+            "field", "of", "single", "split", "relative", "agree", "truth"
         );
         if (found as f64) < 0.99 * n as f64 {
             failed.push(format!("{}: documents found", how.name()));
@@ -430,13 +442,14 @@ fn volumes_joined_into_one_file() {
                 t.split as f64 / t.single as f64
             };
             println!(
-                "{:<18} {:>6} {:>6} {:>6} {:>8.4} {:>8.4}",
+                "{:<18} {:>6} {:>6} {:>6} {:>8.4} {:>8.4} {:>8.4}",
                 f,
                 t.of,
                 t.single,
                 t.split,
                 rel,
-                t.agree as f64 / t.of.max(1) as f64
+                t.agree as f64 / t.of.max(1) as f64,
+                t.truth_right as f64 / t.truth_of.max(1) as f64
             );
             if rel < 0.99 {
                 failed.push(format!("{}: {f}", how.name()));
