@@ -203,15 +203,68 @@ struct Stat {
     mtime: i128,
 }
 
-/// A file's bytes, and its size and mtime from the same open file.
-fn read_with_stat(path: &Path) -> io::Result<(Vec<u8>, Stat)> {
+/// Open `path` and read it into `buf` (see [`read_open`]); with `stat`,
+/// its size and mtime come from the open file too. Gives the number of
+/// bytes read.
+fn read_file(path: &Path, stat: bool, buf: &mut Vec<u8>) -> io::Result<(usize, Option<Stat>)> {
     let mut file = fs::File::open(path)?;
+    if !stat {
+        return Ok((read_open(&mut file, None, buf)?, None));
+    }
     let meta = file.metadata()?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // Through `take`: `File`'s own read_to_end would ask the size again
-    // (a statx and an lseek per file).
-    io::Read::read_to_end(&mut io::Read::take(&mut file, u64::MAX), &mut bytes)?;
-    Ok((bytes, stat_of(&meta)))
+    let n = read_open(&mut file, Some(meta.len()), buf)?;
+    Ok((n, Some(stat_of(&meta))))
+}
+
+/// Read `file` to its end into `buf[..n]`, giving `n`. `buf` is a worker's
+/// buffer, reused from file to file: its length is the part already
+/// allocated and zeroed once, and it only grows.
+///
+/// With `size` (from the open file's metadata) the buffer is made
+/// `size + 1` long, so a file of that size comes in one read: a read that
+/// stops short of the buffer's end at exactly `size` bytes is at the end
+/// of the file, and the usual last read (the one that returns 0) is not
+/// made. A file that grew or shrank since its metadata was taken is read
+/// on to the end, as without `size` (its bytes then differ from the
+/// size, so it is not reused: issue 4).
+fn read_open<R: io::Read>(file: &mut R, size: Option<u64>, buf: &mut Vec<u8>) -> io::Result<usize> {
+    let expect = size.and_then(|s| usize::try_from(s).ok());
+    let first = expect.map_or(MIN_BUF, |e| e.saturating_add(1));
+    if buf.len() < first {
+        buf.resize(first, 0);
+    }
+    let mut n = 0;
+    loop {
+        if n == buf.len() {
+            let more = buf.len().saturating_mul(2).max(MIN_BUF);
+            buf.resize(more, 0);
+        }
+        match file.read(&mut buf[n..]) {
+            Ok(0) => return Ok(n),
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+        // The buffer holds at least `size + 1` bytes, so `n == size` here
+        // is a short read: the end of the file.
+        if Some(n) == expect {
+            return Ok(n);
+        }
+    }
+}
+
+/// The smallest read buffer.
+const MIN_BUF: usize = 1 << 13;
+
+/// A worker's read buffer is kept for its next file up to this size; a
+/// larger one (a very large file) is freed.
+const KEEP_BUF: usize = 1 << 22;
+
+thread_local! {
+    /// The read buffer of this worker thread (see [`read_open`]). Taken
+    /// out while a file is worked on, so a nested use finds it empty
+    /// rather than borrowed.
+    static READ_BUF: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 fn stat_of(meta: &fs::Metadata) -> Stat {
@@ -227,6 +280,14 @@ fn stat_of(meta: &fs::Metadata) -> Stat {
         size: meta.len(),
         mtime,
     }
+}
+
+/// Whether the cache entry `old` still describes a file whose open file
+/// said `st` and whose `len` bytes read hash to `hash`: the bytes read
+/// must also be as many as the size said (a file that grew or shrank
+/// while it was read is parsed again).
+fn reusable(old: &cache::Entry, st: Stat, len: u64, hash: u64) -> bool {
+    old.hash == hash && old.size == len && st.size == len && old.mtime == st.mtime
 }
 
 /// A walked file waiting to be parsed, or a record already made for it.
@@ -259,6 +320,21 @@ enum Outcome {
 }
 
 fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>, split: bool) -> Done {
+    let mut buf = READ_BUF.with(std::cell::Cell::take);
+    let done = work_in(job, hashing, before_read, split, &mut buf);
+    if buf.len() <= KEEP_BUF {
+        READ_BUF.with(|b| b.set(buf));
+    }
+    done
+}
+
+fn work_in(
+    job: Job,
+    hashing: bool,
+    before_read: Option<fn(&Path)>,
+    split: bool,
+    buf: &mut Vec<u8>,
+) -> Done {
     let Job::Parse {
         path,
         rel,
@@ -271,13 +347,8 @@ fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>, split: bool) ->
     }
     // For the cache, size and mtime come from the open file: one path
     // lookup per file, on this worker, not a stat on the walk's thread.
-    let read = if hashing {
-        read_with_stat(&path).map(|(b, st)| (b, Some(st)))
-    } else {
-        fs::read(&path).map(|b| (b, None))
-    };
-    let (bytes, stat) = match read {
-        Ok(b) => b,
+    let (n, stat) = match read_file(&path, hashing, buf) {
+        Ok(r) => r,
         Err(e) => {
             let r = document::unreadable(&rel, "E010", format!("cannot read file: {e}"));
             return Done {
@@ -289,11 +360,11 @@ fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>, split: bool) ->
             };
         }
     };
-    let hash = hashing.then(|| cache::hash(&bytes));
+    let bytes = &buf[..n];
+    let hash = hashing.then(|| cache::hash(bytes));
     let size = stat.map_or(bytes.len() as u64, |s| s.size);
     if let (Some(old), Some(h), Some(st)) = (old, hash, stat) {
-        let len = bytes.len() as u64;
-        if old.hash == h && old.size == len && st.size == len && old.mtime == st.mtime {
+        if reusable(&old, st, bytes.len() as u64, h) {
             return Done {
                 rel,
                 size,
@@ -304,10 +375,9 @@ fn work(job: Job, hashing: bool, before_read: Option<fn(&Path)>, split: bool) ->
         }
     }
     let mut recs = match kind {
-        Kind::Text => document::records_from_text_bytes_with(&bytes, &rel, split),
-        Kind::Xml => document::records_from_xml_bytes(&bytes, &rel),
+        Kind::Text => document::records_from_text_bytes_with(bytes, &rel, split),
+        Kind::Xml => document::records_from_xml_bytes(bytes, &rel),
     };
-    drop(bytes);
     if !utf8_name {
         for r in &mut recs {
             let mut d = crate::diag::Diagnostic::new(
@@ -743,6 +813,118 @@ mod tests {
                 assert_eq!(by_components.to_string_lossy(), rest, "{root:?} {path:?}");
             }
         }
+    }
+
+    /// `read_open` of the file `bytes` with the size `said` (the size of
+    /// the open file, or a stale one), into `buf`.
+    fn read_as(bytes: &[u8], said: Option<u64>, buf: &mut Vec<u8>) -> (usize, Vec<u8>) {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("f.txt");
+        fs::write(&p, bytes).unwrap();
+        let mut f = fs::File::open(&p).unwrap();
+        let n = read_open(&mut f, said, buf).unwrap();
+        (n, buf[..n].to_vec())
+    }
+
+    #[test]
+    fn read_open_reads_to_the_end_whatever_the_size_said() {
+        let big: Vec<u8> = (0..3 * MIN_BUF + 5).map(|i| (i % 251) as u8).collect();
+        // (file bytes, size given)
+        let cases: Vec<(&[u8], Option<u64>)> = vec![
+            (b"", Some(0)),
+            (b"", None),
+            (b"abc", Some(3)),
+            (b"abc", None),
+            // The file grew after its size was taken: read on to the end.
+            (b"abcdef", Some(3)),
+            (b"abcdef", Some(0)),
+            (&big, Some(10)),
+            // It shrank: the short read is not taken for the end at the
+            // old size.
+            (b"abc", Some(6)),
+            (b"", Some(4)),
+            (&big, Some(big.len() as u64)),
+            (&big, Some(big.len() as u64 + 1)),
+            (&big, None),
+        ];
+        for (bytes, said) in cases {
+            // A fresh buffer, and one reused from a longer file (stale
+            // bytes past the end must not show).
+            for mut buf in [Vec::new(), vec![b'x'; 4 * MIN_BUF]] {
+                let (n, got) = read_as(bytes, said, &mut buf);
+                assert_eq!(n, bytes.len(), "{said:?}");
+                assert_eq!(got, bytes, "{said:?}");
+            }
+        }
+    }
+
+    /// A reader over `bytes` that reads as a regular file does (as much
+    /// as asked, up to the end) and counts its reads.
+    struct Counted<'a> {
+        bytes: &'a [u8],
+        reads: usize,
+    }
+
+    impl io::Read for Counted<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            self.reads += 1;
+            let k = out.len().min(self.bytes.len());
+            out[..k].copy_from_slice(&self.bytes[..k]);
+            self.bytes = &self.bytes[k..];
+            Ok(k)
+        }
+    }
+
+    #[test]
+    fn a_file_of_the_size_said_is_read_in_one_read() {
+        let long = vec![b'a'; 3 * MIN_BUF];
+        // (file bytes, size given, reads)
+        let cases: Vec<(&[u8], Option<u64>, usize)> = vec![
+            (b"", Some(0), 1),
+            (b"hello", Some(5), 1),
+            (&long, Some(long.len() as u64), 1),
+            // Without a size, or with a wrong one, the read that gives 0
+            // ends it.
+            (b"hello", None, 2),
+            (b"hello", Some(4), 2),
+            (b"hello", Some(6), 2),
+            (b"", Some(3), 1),
+        ];
+        for (bytes, said, reads) in cases {
+            for mut buf in [Vec::new(), vec![b'x'; 4 * MIN_BUF]] {
+                let mut r = Counted { bytes, reads: 0 };
+                let n = read_open(&mut r, said, &mut buf).unwrap();
+                assert_eq!(&buf[..n], bytes, "{said:?}");
+                assert_eq!(r.reads, reads, "{} bytes, {said:?}", bytes.len());
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_that_changed_while_read_is_not_reused() {
+        let old = cache::Entry {
+            path: "a.txt".into(),
+            size: 3,
+            mtime: 7,
+            hash: cache::hash(b"abc"),
+            offset: 0,
+            len: 10,
+            records: 1,
+            warnings: 0,
+            errors: 0,
+        };
+        let st = Stat { size: 3, mtime: 7 };
+        assert!(reusable(&old, st, 3, cache::hash(b"abc")));
+        // It grew between its metadata and the read: more bytes than said.
+        let grown = cache::hash(b"abcd");
+        assert!(!reusable(&old, st, 4, grown));
+        // Even were the hash of the longer bytes the old one.
+        assert!(!reusable(&old, st, 4, old.hash));
+        // It shrank.
+        assert!(!reusable(&old, st, 2, old.hash));
+        // Touched, or other bytes of the same size.
+        assert!(!reusable(&old, Stat { size: 3, mtime: 8 }, 3, old.hash));
+        assert!(!reusable(&old, st, 3, cache::hash(b"abd")));
     }
 
     #[test]
