@@ -88,15 +88,14 @@ pub enum Kind {
 
 /// Which files are read: `.txt` text and `.xml` TEI.
 pub fn kind_of(path: &Path) -> Option<Kind> {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("txt") => Some(Kind::Text),
-        Some("xml") => Some(Kind::Xml),
-        _ => None,
+    // Compared without a lowered copy: this runs for every walked file.
+    let ext = path.extension()?.to_str()?;
+    if ext.eq_ignore_ascii_case("txt") {
+        Some(Kind::Text)
+    } else if ext.eq_ignore_ascii_case("xml") {
+        Some(Kind::Xml)
+    } else {
+        None
     }
 }
 
@@ -785,6 +784,33 @@ fn plain_rest<'a>(root: &Path, path: &'a Path) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_is_by_extension_in_any_case() {
+        for (path, want) in [
+            ("a.txt", Some(Kind::Text)),
+            ("d/a.TXT", Some(Kind::Text)),
+            ("a.tXt", Some(Kind::Text)),
+            ("a.xml", Some(Kind::Xml)),
+            ("a.XML", Some(Kind::Xml)),
+            ("a.txt.bak", None),
+            ("a.md", None),
+            ("a.text", None),
+            ("a.tx", None),
+            ("txt", None),
+            (".txt", None),
+            ("a.", None),
+            ("a.tẋt", None),
+        ] {
+            assert_eq!(kind_of(Path::new(path)), want, "{path}");
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let odd = std::ffi::OsStr::from_bytes(b"a.t\xffxt");
+            assert_eq!(kind_of(Path::new(odd)), None);
+        }
+    }
 
     #[test]
     fn plain_rest_is_the_component_prefix() {
