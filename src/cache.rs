@@ -135,9 +135,18 @@ impl Entry {
         out.push(b'\n');
     }
 
+    #[cfg(test)]
     fn from_line(line: &str) -> Option<Entry> {
-        let mut f = line.trim_end_matches('\n').splitn(9, '\t');
-        let mut next = || f.next();
+        Entry::from_bytes(line.as_bytes())
+    }
+
+    /// The entry of one line, with or without its "\n". Read as bytes:
+    /// only the path is checked for UTF-8 (numbers that are not ASCII do
+    /// not parse anyway).
+    fn from_bytes(line: &[u8]) -> Option<Entry> {
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
+        let mut f = line.splitn(9, |&b| b == b'\t');
+        let mut next = || std::str::from_utf8(f.next()?).ok();
         let size = next()?.parse().ok()?;
         let mtime = next()?.parse().ok()?;
         let hash = u64::from_str_radix(next()?, 16).ok()?;
@@ -204,7 +213,7 @@ fn push_hex16(out: &mut Vec<u8>, n: u64) {
 pub struct Previous {
     entries: BufReader<File>,
     /// The line being read (one buffer, reused).
-    line: String,
+    line: Vec<u8>,
     peeked: Option<Entry>,
     index: File,
     len: u64,
@@ -239,7 +248,7 @@ impl Previous {
         }
         Some(Previous {
             entries: lines,
-            line: String::new(),
+            line: Vec::new(),
             peeked: None,
             index: file,
             len,
@@ -264,13 +273,13 @@ impl Previous {
         loop {
             if self.peeked.is_none() {
                 self.line.clear();
-                if self.entries.read_line(&mut self.line).ok()? == 0 {
+                if self.entries.read_until(b'\n', &mut self.line).ok()? == 0 {
                     return None;
                 }
                 // As `lines()` would give it.
-                let line = self.line.strip_suffix('\n').unwrap_or(&self.line);
-                let line = line.strip_suffix('\r').unwrap_or(line);
-                self.peeked = Some(Entry::from_line(line)?);
+                let line = self.line.strip_suffix(b"\n").unwrap_or(&self.line);
+                let line = line.strip_suffix(b"\r").unwrap_or(line);
+                self.peeked = Some(Entry::from_bytes(line)?);
             }
             let e = self.peeked.as_ref()?;
             if e.path == path {
