@@ -450,6 +450,15 @@ pub fn index_to(
         fs::read_dir(root).map_err(|e| Error::Root(root.to_path_buf(), e))?;
     }
     let mut summary = Summary::default();
+    let mut inc = inc;
+    if let Some(i) = inc.as_deref_mut() {
+        if let Some(prev) = &i.previous {
+            // Lines the same as the previous cache's are compared, not
+            // written: with nothing changed, the cache need not be
+            // rewritten (`cache::Writer::finish_or_keep`).
+            i.writer.compare_with(prev);
+        }
+    }
     let hashing = inc.is_some();
     let before_read = opts.before_read;
     let split = opts.split;
