@@ -204,3 +204,80 @@ fn an_index_edited_to_the_same_length_is_not_trusted() {
     assert_eq!(reused(&run), 0, "{}", run.stderr);
     assert_eq!(idx.text(), full);
 }
+
+/// A text file of exactly `n` bytes: a head, then body text.
+fn text_of_size(n: usize) -> Vec<u8> {
+    let mut v = b"1. Head\n\n".to_vec();
+    while v.len() < n {
+        v.extend_from_slice(b"Text of the body, said again. ");
+    }
+    v.truncate(n);
+    v
+}
+
+/// Rewrite `p` with `bytes` and give it back its modification time.
+fn rewrite_keeping_mtime(p: &Path, bytes: &[u8]) {
+    let mtime = fs::metadata(p).unwrap().modified().unwrap();
+    fs::write(p, bytes).unwrap();
+    let f = fs::File::options().write(true).open(p).unwrap();
+    f.set_modified(mtime).unwrap();
+    drop(f);
+    assert_eq!(fs::metadata(p).unwrap().modified().unwrap(), mtime);
+}
+
+/// Files are read in one read when their size holds (issue 4): sizes at
+/// the edges of the read buffer (empty, 1 byte, around 8 KiB, a file
+/// larger than the buffer a worker keeps) are read whole, and a file
+/// whose bytes change while its size and mtime stay the same is still
+/// parsed again, since the hash is taken from its bytes on every run.
+#[test]
+fn sizes_at_the_read_edges_and_bytes_changed_under_the_same_mtime() {
+    let docs = tempfile::tempdir().unwrap();
+    let sizes = [0, 1, 8191, 8192, 8193, 16385, 5 << 20];
+    for n in sizes {
+        fs::write(docs.path().join(format!("f{n:08}.txt")), text_of_size(n)).unwrap();
+    }
+    let n = sizes.len();
+    let idx = Index::new();
+    let run = idx.run(docs.path());
+    assert_eq!(reused(&run), 0, "{}", run.stderr);
+    let full = cables(docs.path(), &[]).stdout;
+    assert_eq!(full.lines().count(), n);
+    assert_eq!(idx.text(), full);
+    let run = idx.run(docs.path());
+    assert_eq!(reused(&run), n, "{}", run.stderr);
+    assert_eq!(idx.text(), full);
+
+    // Same size and mtime, one byte changed: in a small file, in the
+    // 8 KiB one and at the end of the large one.
+    for (name, at) in [
+        ("f00008192.txt", 100),
+        ("f00016385.txt", 16384),
+        ("f05242880.txt", (5 << 20) - 1),
+    ] {
+        let p = docs.path().join(name);
+        let mut bytes = fs::read(&p).unwrap();
+        bytes[at] = if bytes[at] == b'X' { b'Y' } else { b'X' };
+        rewrite_keeping_mtime(&p, &bytes);
+        let run = idx.run(docs.path());
+        assert_eq!(reused(&run), n - 1, "{name}: {}", run.stderr);
+        assert_eq!(idx.text(), cables(docs.path(), &[]).stdout, "{name}");
+    }
+
+    // Grown by a byte, and the empty file given a byte, mtime kept: the
+    // size differs from the cache's.
+    for name in ["f00008191.txt", "f00000000.txt"] {
+        let p = docs.path().join(name);
+        let mut bytes = fs::read(&p).unwrap();
+        bytes.push(b'.');
+        rewrite_keeping_mtime(&p, &bytes);
+        let run = idx.run(docs.path());
+        assert_eq!(reused(&run), n - 1, "{name}: {}", run.stderr);
+        assert_eq!(idx.text(), cables(docs.path(), &[]).stdout, "{name}");
+    }
+
+    // Nothing changed since: all reused, the index as a full one.
+    let run = idx.run(docs.path());
+    assert_eq!(reused(&run), n, "{}", run.stderr);
+    assert_eq!(idx.text(), cables(docs.path(), &[]).stdout);
+}
