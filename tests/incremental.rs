@@ -105,6 +105,10 @@ fn nothing_changed_keeps_the_index_as_it_is() {
     assert_eq!(idx.text(), full);
     #[cfg(unix)]
     let ino = inode(&idx.path);
+    let cache = idx.path.with_file_name("index.ndjson.cables-cache");
+    let cache_bytes = fs::read(&cache).unwrap();
+    #[cfg(unix)]
+    let cache_ino = inode(&cache);
 
     for _ in 0..2 {
         let again = idx.run(docs.path());
@@ -113,6 +117,10 @@ fn nothing_changed_keeps_the_index_as_it_is() {
         // Kept, not rewritten: the same file, and no temporary file left.
         #[cfg(unix)]
         assert_eq!(inode(&idx.path), ino);
+        // The cache too: the same bytes in the same file.
+        assert_eq!(fs::read(&cache).unwrap(), cache_bytes);
+        #[cfg(unix)]
+        assert_eq!(inode(&cache), cache_ino);
         let mut names: Vec<String> = fs::read_dir(idx.path.parent().unwrap())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

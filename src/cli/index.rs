@@ -102,8 +102,14 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
     }
     if let (Some(inc), Some((tmp, cache_path)), Some(target)) = (inc, &cache_paths, target) {
         let res = std::fs::metadata(&target)
-            .and_then(|meta| inc.writer.finish(&meta))
-            .and_then(|()| std::fs::rename(tmp, cache_path));
+            .and_then(|meta| inc.writer.finish_or_keep(&meta))
+            .and_then(|same| {
+                if same {
+                    std::fs::remove_file(tmp)
+                } else {
+                    std::fs::rename(tmp, cache_path)
+                }
+            });
         if let Err(e) = res {
             remove_cache_tmp();
             eprintln!(
