@@ -262,7 +262,14 @@ fn sibling_start(src: &str, ls: &[lines::Line], i: usize, floor: usize) -> bool 
     let Some(p) = prev_content(src, ls, i, 0) else {
         return false;
     };
-    if p < floor || ls[p].text(src).trim_end().ends_with([':', ',', ';']) {
+    let before = ls[p].text(src).trim();
+    if p < floor || before.ends_with([':', ',', ';']) {
+        return false;
+    }
+    // After an editors' line ("[Translation.]", "No. 5232|103.]") the
+    // opening goes on: "[Translation.]\n\nNo. 5232|103.]\n\nSir: …" is one
+    // document (frus1861 unnumbered-371).
+    if before.starts_with('[') || before.ends_with(".]") {
         return false;
     }
     let bracketed = OPENING_NOTES.iter().any(|p| t.starts_with(p))
@@ -311,6 +318,25 @@ fn continues_marks(src: &str, from: usize, to: usize, head: &str) -> bool {
             .is_none_or(|b| !b.is_ascii_digit());
         glued && ends
     })
+}
+
+/// The caption of a sibling that starts at line `i` ([`sibling_start`]):
+/// the line before it when that is one short sentence ("Reply of the Queen
+/// to Mr. Schurz." over "[Translation.]", frus1861 unnumbered-228; "Mr.
+/// Fogg’s address to the President." over "Mr. President: …",
+/// unnumbered-305) and the line before that ends a paragraph of the
+/// sibling before (a long line ending a sentence). Under a short line, the
+/// end of a document ("At the Hague.\n\nThe ministers above named.",
+/// frus1861 d266), it is that document's addressee.
+fn caption_before(src: &str, ls: &[lines::Line], i: usize, floor: usize) -> Option<usize> {
+    let c = prev_content(src, ls, i, floor)?;
+    let t = ls[c].text(src).trim();
+    if t.chars().count() > 120 || !t.ends_with('.') || !is_caption(t) || is_salutation(t) {
+        return None;
+    }
+    let p = prev_content(src, ls, c, floor)?;
+    let end = ls[p].text(src).trim();
+    (end.chars().count() >= 100 && end.ends_with(['.', '!', '?', '”'])).then_some(c)
 }
 
 /// The line before line `i` that is neither blank nor a page line, at or
@@ -373,7 +399,8 @@ pub fn split(src: &str) -> Split {
         else {
             let floor = openers.last().map_or(0, |o| o.head + 1);
             let first = reprints.run_start(src, &ls, i, anchor, floor).or_else(|| {
-                (sibling_start(src, &ls, i, floor) && reprints.in_reprint(src, &ls, i)).then_some(i)
+                (sibling_start(src, &ls, i, floor) && reprints.in_reprint(src, &ls, i))
+                    .then(|| caption_before(src, &ls, i, floor).unwrap_or(i))
             });
             if let Some(first) = first {
                 openers.push(Opener {
@@ -1753,6 +1780,27 @@ mod tests {
                 "frus1861 d266|unnumbered-322|-323: reprinted siblings",
                 "Mr. Pike to Mr. Seward.\n\nNo. 4.]\n\nSir: I inclose the two notices of the government.\n\nF. A. PIKE.\n\n[Translation.]\n\nIn obedience to the King’s orders the ministers for foreign affairs and of justice make known that privateers will not be admitted into the ports of the kingdom, with or without their prizes.\n\nAt the Hague.\n\nThe ministers above named.\n\n[Translation.]\n\nThe minister for foreign affairs and the minister of justice, by the King’s authority, warn, by these presents, all persons against taking part in privateering.\n\nThe Hague.\n\nThe ministers above named.\n\n[Translation.]\n\nIn obedience to the King’s orders the ministers for foreign affairs and of justice make known that privateers will not be admitted into the ports of the kingdom, with or without their prizes.\n\nAt the Hague.\n\nThe ministers above named.\n\n[Translation.]\n\nThe minister for foreign affairs and the minister of justice, by the King’s authority, warn, by these presents, all persons against taking part in privateering.\n\nThe Hague.\n\nThe ministers above named.",
                 &["Mr. Pike to Mr. Seward.", "[Translation.]", "[Translation.]"],
+            ),
+            (
+                // frus1861 unnumbered-227 | -228: the second sibling's
+                // caption, over its "[Translation.]", is its own.
+                "frus1861 unnumbered-227|-228: a sibling's caption",
+                &format!(
+                    "Mr. Schurz to Mr. Seward.\n\nNo. 2.]\n\nSir: I inclose my speech and the Queen’s reply.\n\nCARL SCHURZ.\n\n{0}\n\n{0}",
+                    "Copy of the speech of Mr. Schurz.\n\nMadam: In appearing before your Majesty as envoy extraordinary and minister plenipotentiary of the United States of America, I regard it as my most agreeable duty.\n\nI have now the honor to place into your Majesty’s hands the letter of credence confided to me by the President, and of presenting my best wishes for the prosperity of the Spanish nation.\n\nReply of the Queen to Mr. Schurz.\n\n[Translation.]\n\nMr. Minister: With true satisfaction I receive the letter which accredits you as envoy extraordinary and minister plenipotentiary of the United States of America in my court.\n\nI am much gratified, Mr. Minister, with the wishes you express for my felicity, for that of my family, and for the prosperity of the Spanish nation."
+                ),
+                &["Mr. Schurz to Mr. Seward.", "Copy of the speech", "Reply of the Queen"],
+            ),
+            (
+                // frus1861 unnumbered-370 | -371: a salutation under the
+                // editors' lines of a sibling ("[Translation.]", "No.
+                // 5232|103.]") opens nothing more.
+                "frus1861 unnumbered-370|-371: a salutation under editors' lines",
+                &format!(
+                    "Mr. Brown to Mr. Seward.\n\nNo. 10.]\n\nSir: I inclose my note and the answer.\n\nJOHN P. BROWN.\n\n{0}\n\n{0}",
+                    "Highness: I have had the honor to receive the letter which your highness was pleased to address me yesterday for the purpose of informing me.\n\nJOHN P. BROWN,\nChargé d’Affaires ad int.\n\n[Translation.]\n\nNo. 5232|103.]\n\nSir: I have the honor to inform you that his excellency Fuad Pacha has been called to the presidency of the supreme council of justice.\n\nI take occasion to offer renewed assurances of my high respect and perfect consideration.\n\nAALI."
+                ),
+                &["Mr. Brown to Mr. Seward.", "Highness:", "[Translation.]"],
             ),
             (
                 // frus1861 unnumbered-350: a reference in brackets inside a
