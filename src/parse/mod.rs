@@ -541,9 +541,15 @@ fn is_marker_only(text: &str, b: &Block, markers: &[Span]) -> bool {
 /// Copy `src[span]` without the `cuts` (page markers, footnote marks),
 /// trimming each line and joining lines with "\n".
 pub fn clean(src: &str, span: Span, cuts: &[Span]) -> String {
+    let first = cuts.partition_point(|c| c.end <= span.start);
+    let uncut = cuts.get(first).is_none_or(|c| c.start >= span.end);
+    // Most blocks hold no cut: their text is read in place, and copied
+    // once, not copied and then copied again trimmed or joined (issue 4).
+    if uncut {
+        return trim_lines(&src[span.start..span.end]);
+    }
     let mut out = String::with_capacity(span.end - span.start);
     let mut pos = span.start;
-    let first = cuts.partition_point(|c| c.end <= span.start);
     for c in &cuts[first..] {
         if c.start >= span.end {
             break;
@@ -563,10 +569,23 @@ pub fn clean(src: &str, span: Span, cuts: &[Span]) -> String {
         }
         return out;
     }
-    // Its lines trimmed, the empty ones dropped, joined by "\n". (Split at
-    // "\n" only, as `str::lines`: a "\r" before it is trimmed away.)
-    let mut joined = String::with_capacity(out.len());
-    for line in out.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+    join_lines(&out)
+}
+
+/// `text` trimmed, or when it holds a line break [`join_lines`].
+fn trim_lines(text: &str) -> String {
+    if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
+        return text.trim().to_string();
+    }
+    join_lines(text)
+}
+
+/// The lines of `text` trimmed, the empty ones dropped, joined by "\n".
+/// (Split at "\n" only, as `str::lines`: a "\r" before it is trimmed
+/// away.)
+fn join_lines(text: &str) -> String {
+    let mut joined = String::with_capacity(text.len());
+    for line in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
         if !joined.is_empty() {
             joined.push('\n');
         }
@@ -914,5 +933,23 @@ mod clean_tests {
         for (src, want) in cases {
             assert_eq!(clean(src, Span::new(0, src.len()), &[]), want, "{src:?}");
         }
+        // With cuts (a page marker, a mark) inside the span, before it and
+        // after it; and the span a part of the text.
+        let src = "xx  one [Page 3] line1\n two \r\n\n three  yy";
+        let marker = Span::new(8, 16);
+        let mark = Span::new(21, 22);
+        let span = Span::new(2, src.len() - 2);
+        for (cuts, want) in [
+            (vec![], "one [Page 3] line1\ntwo\nthree"),
+            (vec![marker], "one  line1\ntwo\nthree"),
+            (vec![marker, mark], "one  line\ntwo\nthree"),
+            (
+                vec![Span::new(0, 1), Span::new(src.len() - 1, src.len())],
+                "one [Page 3] line1\ntwo\nthree",
+            ),
+        ] {
+            assert_eq!(clean(src, span, &cuts), want, "{cuts:?}");
+        }
+        assert_eq!(clean(src, Span::new(2, 16), &[marker]), "one");
     }
 }
