@@ -690,7 +690,15 @@ fn routing(text: &str, offset: usize) -> Option<(Routing, usize)> {
         LazyLock::new(|| Regex::new(r"^([A-Za-z]{4,6}) (\d{1,5})\.(?:\s|$)").expect("regex"));
     static NUMBER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(\d{1,5})\.(?:\s|$)").expect("regex"));
-    if let Some(c) = SERIES.captures(text) {
+    // Each pattern is asked only of a text that opens as it must: four
+    // ASCII letters, or a character that may be a digit (`\d` is any
+    // Unicode digit); most first paragraphs open with neither (issue 4).
+    let b = text.as_bytes();
+    let series_like = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_alphabetic);
+    let number_like = b
+        .first()
+        .is_some_and(|c| c.is_ascii_digit() || !c.is_ascii());
+    if let Some(c) = series_like.then(|| SERIES.captures(text)).flatten() {
         let word = c.get(1)?.as_str();
         let cased = word.chars().next().is_some_and(char::is_uppercase);
         if cased && is_series(word) {
@@ -706,7 +714,7 @@ fn routing(text: &str, offset: usize) -> Option<(Routing, usize)> {
             ));
         }
     }
-    if let Some(c) = NUMBER.captures(text) {
+    if let Some(c) = number_like.then(|| NUMBER.captures(text)).flatten() {
         let n = c.get(1)?.as_str();
         let value: u32 = n.parse().ok()?;
         // "1. Please …" is a numbered paragraph; "1289. 1. Unless …" and
