@@ -1217,9 +1217,11 @@ fn is_formal_closing(prev: &str) -> bool {
 /// "The Marques de la VEGA de ARMIJO.": a title beginning with "The"
 /// and a name with a surname in capitals.
 fn is_the_title_name(line: &str) -> bool {
+    if !line.starts_with("The ") {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
-    line.starts_with("The ")
-        && words.len() <= 8
+    words.len() <= 8
         && !line.contains(['(', ':', ';'])
         && words.iter().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphabetic());
