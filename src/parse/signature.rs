@@ -1242,9 +1242,8 @@ fn is_roman_numbered(word: &str) -> bool {
 /// our marine residence …", "Done at London …", "Palace of Necessidades,
 /// July 29, 1861.".
 fn is_given_at(prev: &str) -> bool {
-    static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[A-Z][^,\n]{0,40}, (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, 1[7-9]\d\d\.?$").expect("regex")
-    });
+    static PLACE_DATE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(PLACE_DATE_SRC).expect("regex"));
     let p = prev.trim();
     // The pattern ends with a year ("1861", "1861."): a block that does not
     // (most) is never run through it.
@@ -1254,7 +1253,22 @@ fn is_given_at(prev: &str) -> bool {
         .ends_with(|c: char| c.is_ascii_digit());
     p.starts_with("Given ")
         || p.starts_with("Done at ")
-        || (ends_with_year && PLACE_DATE.is_match(p))
+        || (ends_with_year && PLACE_DATE.is_match(p) && place_fits(p))
+}
+
+/// A place and a date closing a decree: "Palace of Necessidades, July 29,
+/// 1861.". The place, up to its first comma (it holds none), is at most
+/// 41 characters, which [`place_fits`] tests: in the pattern the bound
+/// made a large automaton that the lazy DFA rebuilt on most calls (issue
+/// 4). The place cannot pass the first comma, so the answers are those of
+/// the bounded pattern.
+const PLACE_DATE_SRC: &str = r"^[A-Z][^,\n]*, (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, 1[7-9]\d\d\.?$";
+
+/// Whether the text before the first comma of `p` is at most 41 characters
+/// (`[A-Z][^,\n]{0,40}`).
+fn place_fits(p: &str) -> bool {
+    let place = p.split(',').next().unwrap_or(p);
+    place.chars().count() <= 41
 }
 
 /// A year anywhere in a line: "Executive Order No. 2604, April 28, 1917".
@@ -1284,6 +1298,32 @@ fn is_rank_and_surname(sig: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_given_at`]'s pattern and [`place_fits`] answer as the bounded
+    /// pattern did.
+    #[test]
+    fn place_fits_is_the_bounded_pattern() {
+        let bounded = Regex::new(&PLACE_DATE_SRC.replace(r"[^,\n]*", r"[^,\n]{0,40}")).unwrap();
+        let unbounded = Regex::new(PLACE_DATE_SRC).unwrap();
+        for p in [
+            "Palace of Necessidades, July 29, 1861.",
+            "Palace of Necessidades, July 29, 1861",
+            &format!("P{}, July 29, 1861.", "x".repeat(40)),
+            &format!("P{}, July 29, 1861.", "x".repeat(41)),
+            &format!("P{}, July 29, 1861.", "é".repeat(40)),
+            &format!("P{}, July 29, 1861.", "é".repeat(41)),
+            "Palace, of Necessidades, July 29, 1861.",
+            "Palace\nof Necessidades, July 29, 1861.",
+            "palace of Necessidades, July 29, 1861.",
+            "Palace of Necessidades, July 29, 1961.",
+        ] {
+            assert_eq!(
+                unbounded.is_match(p) && place_fits(p),
+                bounded.is_match(p),
+                "{p:?}"
+            );
+        }
+    }
 
     fn blocks<'a>(texts: &[&'a str]) -> Vec<Block<'a>> {
         texts
