@@ -670,13 +670,21 @@ fn signature(
     let prev_block = prev;
     let prev = prev.map(|p| p.text);
     // Lone brackets ("[\nEngert\n]") and seals ("[l. s.]") are not part
-    // of the name.
-    let mut lines: Vec<&str> = trimmed_lines(text)
+    // of the name. At most eight lines (the block has no more: `text` is
+    // its cleaned text; a ninth would read as no signature), kept on the
+    // stack, not collected per block (issue 4).
+    let mut buf = [""; 8];
+    let mut n = 0;
+    for l in trimmed_lines(text)
         .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]" | "." | "," | ";") && !is_seal(l))
-        .collect();
+    {
+        *buf.get_mut(n)? = l;
+        n += 1;
+    }
+    let mut lines: &[&str] = &buf[..n];
     let for_line = lines.len() >= 2 && is_for_line(lines[0]);
     if for_line {
-        lines.remove(0);
+        lines = &lines[1..];
     }
     // A closing before the block: asked only where it decides (most blocks
     // are refused before), and worked out once.
@@ -724,8 +732,8 @@ fn signature(
         return None;
     }
     if lines.first().is_some_and(|l| l.starts_with('•')) {
-        return listed_signers(&lines)
-            .filter(|_| closing_before() || ends_letter(text, &lines, next));
+        return listed_signers(lines)
+            .filter(|_| closing_before() || ends_letter(text, lines, next));
     }
     if is_address(first) || lines.len() > 4 || lines.last().is_some_and(|l| l.ends_with(':')) {
         return None;
@@ -753,7 +761,7 @@ fn signature(
     }
     // A place or date under the name in the same block ("Chang
     // Chih-tung.\n20th Chinese Moon. (November 11, 1900.)").
-    let end_after = ends_letter(text, &lines, next);
+    let end_after = ends_letter(text, lines, next);
     // A name with a comma over its title lines and nothing else
     // ("A. von Waldersee,\nGeneral Field Marshal.") has the shape of a
     // signature wherever it stands.
@@ -835,7 +843,7 @@ fn signature(
     {
         return None;
     }
-    Some(with_titles(&lines).join(" "))
+    Some(with_titles(lines).join(" "))
 }
 
 /// Whether the letter ends after the block `text` (its `lines`), from
