@@ -332,6 +332,19 @@ fn is_address(line: &str) -> bool {
         || contains_at(l, b'&', b"&c., &c.")
 }
 
+/// `text.split(',').next()`: the text before its first comma, found by
+/// the memchr crate, where `str::split` reads a word at a time (issue 4).
+fn before_comma(text: &str) -> &str {
+    split_at_comma(text).map_or(text, |(before, _)| before)
+}
+
+/// `text.split_once(',')`, by the memchr crate (a comma is ASCII: the cut
+/// is a character boundary).
+fn split_at_comma(text: &str) -> Option<(&str, &str)> {
+    let i = memchr::memchr(b',', text.as_bytes())?;
+    Some((text.get(..i)?, text.get(i + 1..)?))
+}
+
 /// `text.contains(needle)` for a `needle` opening with the byte `first`:
 /// memchr finds that byte, without building a substring searcher per call.
 fn contains_at(text: &str, first: u8, needle: &[u8]) -> bool {
@@ -404,7 +417,7 @@ fn signatures_of(
 /// True when the name part of a signature (before the first comma) is in
 /// capitals: "J. R. LOWELL.", "E. P. BROOKS, Consul, &c.".
 fn is_caps_text(sig: &str) -> bool {
-    let name = sig.split(',').next().unwrap_or(sig);
+    let name = before_comma(sig);
     let (letters, upper) = letter_counts(name);
     letters >= 2 && upper * 10 >= letters * 8
 }
@@ -751,9 +764,8 @@ fn signature(
     // Nor is a name followed by a style in capitals ("VICTOR EMANUEL II, BY
     // THE GRACE OF GOD AND THE WILL OF THE PEOPLE, KING OF ITALY." heading a
     // decree).
-    let caps_style = first
-        .split_once(',')
-        .is_some_and(|(_, t)| is_caps_text(t) && is_caps_heading(t));
+    let caps_style =
+        split_at_comma(first).is_some_and(|(_, t)| is_caps_text(t) && is_caps_heading(t));
     let caps =
         is_caps_name(first) && !caps_style && (closing_before() || is_plain_caps_name(first));
     if !caps && !is_name(first) {
@@ -783,7 +795,7 @@ fn signature(
     // needs an initial or three words: "J. RUSSELL.", not "CORRESPONDENCE."
     // or "OFFICIAL PAPERS.".
     if !end_after && !closing_before() {
-        let name = first.split(',').next().unwrap_or(first);
+        let name = before_comma(first);
         let words: Vec<&str> = name.split_whitespace().collect();
         let initial = words.iter().any(|w| {
             w.len() <= 3 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase)
@@ -899,7 +911,7 @@ fn listed_signers(lines: &[&str]) -> Option<String> {
             // A list of people in a sentence ("Secretary Dulles, Mr.
             // Murphy, …", "First, a high official of the Navy; …") is long
             // or has semicolons.
-            let name = item.split(',').next().unwrap_or(item);
+            let name = before_comma(item);
             if !is_name(name) || item.contains(';') || item.chars().count() > 100 {
                 return None;
             }
@@ -973,11 +985,7 @@ fn is_plain_caps_name(line: &str) -> bool {
 /// Minister of the Interior.".
 fn name_part(line: &str) -> &str {
     let l = line.trim().trim_matches(['“', '”', '"']);
-    l.split(',')
-        .next()
-        .unwrap_or(l)
-        .trim()
-        .trim_end_matches('.')
+    before_comma(l).trim().trim_end_matches('.')
 }
 
 /// "J. RUSSELL.", "ALP VAN DEN PEEREBOOM, Minister of the Interior.",
@@ -1070,11 +1078,11 @@ fn is_name(line: &str) -> bool {
     // OF NEUTRAL NATIONS.", "OFFICIAL PAPERS.", "SIGNED WITH THE ROYAL
     // HAND."), and no title in capitals with such words may follow it
     // ("VICTOR EMANUEL II, BY THE GRACE OF GOD …").
-    let name = l.split(',').next().unwrap_or(l);
+    let name = before_comma(l);
     if is_caps_text(name) && is_caps_heading(name) {
         return false;
     }
-    if let Some((_, title)) = l.split_once(',') {
+    if let Some((_, title)) = split_at_comma(l) {
         if is_caps_text(title) && is_caps_heading(title) {
             return false;
         }
@@ -1275,7 +1283,7 @@ const PLACE_DATE_SRC: &str = r"^[A-Z][^,\n]*, (?:January|February|March|April|Ma
 /// Whether the text before the first comma of `p` is at most 41 characters
 /// (`[A-Z][^,\n]{0,40}`).
 fn place_fits(p: &str) -> bool {
-    let place = p.split(',').next().unwrap_or(p);
+    let place = before_comma(p);
     place.chars().count() <= 41
 }
 
@@ -1306,6 +1314,22 @@ fn is_rank_and_surname(sig: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comma_cuts_are_split() {
+        for t in [
+            "",
+            ",",
+            "a,b",
+            "JOHN HAY, Secretary, &c.",
+            "no comma",
+            "é,ü,",
+            "“X”,",
+        ] {
+            assert_eq!(before_comma(t), t.split(',').next().unwrap(), "{t:?}");
+            assert_eq!(split_at_comma(t), t.split_once(','), "{t:?}");
+        }
+    }
 
     /// [`is_given_at`]'s pattern and [`place_fits`] answer as the bounded
     /// pattern did.
