@@ -582,10 +582,12 @@ fn trim_lines(text: &str) -> String {
 
 /// The lines of `text` trimmed, the empty ones dropped, joined by "\n".
 /// (Split at "\n" only, as `str::lines`: a "\r" before it is trimmed
-/// away.)
+/// away.) The lines are those of [`signature::trimmed_lines`], which finds
+/// the line breaks with the memchr crate, where `str::split` reads a word
+/// at a time (issue 4).
 fn join_lines(text: &str) -> String {
     let mut joined = String::with_capacity(text.len());
-    for line in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+    for line in signature::trimmed_lines(text).filter(|l| !l.is_empty()) {
         if !joined.is_empty() {
             joined.push('\n');
         }

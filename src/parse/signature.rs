@@ -226,7 +226,7 @@ pub fn closers(blocks: &[Block]) -> Vec<String> {
 /// The lines of `text` (split at "\n"), each trimmed: with the empty ones
 /// dropped, the lines of `text.lines().map(str::trim)`. The memchr crate
 /// finds the newlines, where `str::lines` reads a word at a time (issue 4).
-fn trimmed_lines(text: &str) -> impl Iterator<Item = &str> {
+pub(super) fn trimmed_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
     memchr::memchr_iter(b'\n', text.as_bytes())
         .chain(std::iter::once(text.len()))
