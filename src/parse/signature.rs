@@ -311,23 +311,27 @@ fn is_for_line(line: &str) -> bool {
 /// of State.", "N. B. Judd, Esq., &c.") is not a signature.
 fn is_address(line: &str) -> bool {
     let l = line.trim_start_matches(['“', '"']);
-    [
-        "Hon.",
-        "Hon,",
-        "Hon ",
-        "His ",
-        "Her ",
-        "The Hon",
-        "To ",
-        "Mr. ",
-        "Mr ",
-        "Messrs",
-        "Señor ",
-        "Monsieur ",
-        "Sir ",
-    ]
-    .iter()
-    .any(|p| l.starts_with(p))
+    // Every prefix below opens with one of these capitals: most lines are
+    // refused from their first byte (issue 4).
+    let may_open = matches!(l.as_bytes().first(), Some(b'H' | b'T' | b'M' | b'S'));
+    (may_open
+        && [
+            "Hon.",
+            "Hon,",
+            "Hon ",
+            "His ",
+            "Her ",
+            "The Hon",
+            "To ",
+            "Mr. ",
+            "Mr ",
+            "Messrs",
+            "Señor ",
+            "Monsieur ",
+            "Sir ",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p)))
         || contains_at(l, b'E', b"Esq")
         || contains_at(l, b'&', b"&c., &c.")
 }
