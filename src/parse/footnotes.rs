@@ -224,9 +224,20 @@ fn glue_before(c: char) -> bool {
 }
 
 /// Index of the first ASCII digit in `b[i..to]`, or `to` (`i` when `i >=
-/// to`): eight bytes at a time, as a word whose bytes are tested at once.
+/// to`): 32 bytes at a time by a fold the compiler makes vector compares,
+/// then eight at a time, as a word whose bytes are tested at once.
 fn next_digit(b: &[u8], mut i: usize, to: usize) -> usize {
     const ONES: u64 = u64::MAX / 255;
+    if i < to {
+        i += 32
+            * b[i..to]
+                .chunks_exact(32)
+                .take_while(|c| {
+                    !c.iter()
+                        .fold(false, |acc, &x| acc | (x.wrapping_sub(b'0') < 10))
+                })
+                .count();
+    }
     while i + 8 <= to {
         let mut word = [0u8; 8];
         word.copy_from_slice(&b[i..i + 8]);
@@ -1745,6 +1756,23 @@ mod tests {
             i in 0usize..45,
             cut in 0usize..45,
         ) {
+            let to = b.len().saturating_sub(cut);
+            let by_byte = (i..to).find(|&k| b[k].is_ascii_digit()).unwrap_or(to.max(i));
+            proptest::prop_assert_eq!(next_digit(&b, i, to), by_byte);
+        }
+
+        /// Long runs without a digit (the chunks of 32 bytes), then one.
+        #[test]
+        fn next_digit_after_long_plain_runs(
+            plain in "[a-z ,.é]{0,150}",
+            digit in proptest::option::of(0u8..10),
+            tail in "[a-z0-9 ]{0,20}",
+            i in 0usize..40,
+            cut in 0usize..30,
+        ) {
+            let mut b = plain.into_bytes();
+            b.extend(digit.map(|d| b'0' + d));
+            b.extend(tail.bytes());
             let to = b.len().saturating_sub(cut);
             let by_byte = (i..to).find(|&k| b[k].is_ascii_digit()).unwrap_or(to.max(i));
             proptest::prop_assert_eq!(next_digit(&b, i, to), by_byte);
