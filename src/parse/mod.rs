@@ -604,8 +604,11 @@ fn unclosed_page(
     markers: &[pages::Marker],
     out: &mut Vec<Diagnostic>,
 ) {
+    // The searcher is built once, not per document (issue 4).
+    static PAGE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"[Page"));
     let hay = &src.as_bytes()[from..to];
-    let finder = memchr::memmem::find_iter(hay, b"[Page");
+    let finder = PAGE.find_iter(hay);
     let mut mi = 0;
     let mut reported = 0;
     for at in finder.map(|i| i + from) {
