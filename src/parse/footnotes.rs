@@ -832,6 +832,11 @@ fn align_hinted(
     // Candidates whose group is finished, to link from.
     let mut by_key: std::collections::HashMap<(u64, Option<u8>), Vec<usize>, MixState> =
         std::collections::HashMap::with_hasher(MixState::new());
+    // The values in `by_key`, by their low twelve bits: a key whose bit is
+    // clear is in no list, and is not hashed and looked up (most of the
+    // sixteen keys of a candidate are in none; issue 4).
+    let mut seen_values = [0u64; 64];
+    let value_bit = |v: u64| ((v % 4096 / 64) as usize, 1u64 << (v % 64));
     let mut done = 0; // cands[..done] are linkable
                       // Best linkable numeric chain ending at item k (for restarts), and the
                       // linkable symbol candidates (few), so that no step scans every earlier
@@ -855,6 +860,8 @@ fn align_hinted(
         while done < j && cands[done].group != cands[j].group {
             let d = &cands[done];
             by_key.entry((d.value, d.suffix)).or_default().push(done);
+            let (word, bit) = value_bit(d.value);
+            seen_values[word] |= bit;
             if d.value >= SYMBOL_BASE {
                 symbols_done.push(done);
             } else if d.value >= 1 {
@@ -907,6 +914,10 @@ fn align_hinted(
                 }
             }
             for key in &keys[..nk] {
+                let (word, bit) = value_bit(key.0);
+                if seen_values[word] & bit == 0 {
+                    continue;
+                }
                 if let Some(list) = by_key.get(key) {
                     for &i in list {
                         if let Some(t) = follows(&cands[i], c) {
