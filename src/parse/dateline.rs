@@ -38,22 +38,31 @@ fn has_month_or_dated(text: &str) -> bool {
     })
 }
 
+/// The most characters of a dateline's place after its first.
+const PLACE_MAX: usize = 80;
+
+/// The dateline pattern (see [`parse`] for the length of the place).
+const PATTERN: &str = r"(?x)^
+    (?P<place>[A-Z][^\n]*?),\s+
+    (?:
+      (?P<undated>undated|not\ dated)
+    | (?:(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)
+         (?:\s(?P<day>\d{1,2}))?,?\s(?P<year>\d{4})
+         (?:[,—–-]\s*(?P<time>\d{1,2}(?::\d{2})?\s?[ap]\.\s?m\.|noon|midnight|\d{4}Z|\d{4}\s?[A-Z]{1,4}|[a-z]+\s?[a-z.]*))?)
+    )
+    \.?$";
+
 /// Read a block as a dateline, or None when it is not one.
+///
+/// The place is at most [`PLACE_MAX`] characters after the first. The
+/// pattern leaves its length unbounded, and the bound is tested on the
+/// place found: the bounded pattern made a large automaton, which the lazy
+/// DFA rebuilt on most calls (30,000 instructions a call; issue 4). The
+/// answers are the same: the place is lazy, so the match takes the
+/// shortest place that lets the rest match, in both patterns; when that is
+/// too long, the bounded pattern has no match.
 pub fn parse(block: &str, offset: usize) -> Option<Dateline> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?x)^
-            (?P<place>[A-Z][^\n]{0,80}?),\s+
-            (?:
-              (?P<undated>undated|not\ dated)
-            | (?:(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)
-                 (?:\s(?P<day>\d{1,2}))?,?\s(?P<year>\d{4})
-                 (?:[,—–-]\s*(?P<time>\d{1,2}(?::\d{2})?\s?[ap]\.\s?m\.|noon|midnight|\d{4}Z|\d{4}\s?[A-Z]{1,4}|[a-z]+\s?[a-z.]*))?)
-            )
-            \.?$",
-        )
-        .expect("regex")
-    });
+    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(PATTERN).expect("regex"));
     let text = block.trim();
     // The place opens with an ASCII capital and a comma follows it: two
     // byte tests that refuse most blocks before the lines are counted.
@@ -75,6 +84,9 @@ pub fn parse(block: &str, offset: usize) -> Option<Dateline> {
         return None;
     }
     let c = RE.captures(&flat)?;
+    if c.name("place")?.as_str().chars().count() > PLACE_MAX + 1 {
+        return None;
+    }
     let place = c.name("place").map(|p| p.as_str().trim().to_string());
     // A sentence is not a place: places have few words and no verbs.
     if let Some(p) = &place {
@@ -163,6 +175,55 @@ mod tests {
         ] {
             let want = t.contains("dated") || MONTHS.iter().any(|m| t.contains(m));
             assert_eq!(has_month_or_dated(t), want, "{t:?}");
+        }
+    }
+
+    /// The captures of the pattern with the place bounded, as it was
+    /// written before (None when it does not match).
+    fn bounded(flat: &str) -> Option<Vec<Option<(usize, usize)>>> {
+        static RE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(&PATTERN.replace(r"[^\n]*?", r"[^\n]{0,80}?")).unwrap());
+        let c = RE.captures(flat)?;
+        Some(c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+    }
+
+    /// The same, from the unbounded pattern and the test of the place.
+    fn unbounded(flat: &str) -> Option<Vec<Option<(usize, usize)>>> {
+        static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(PATTERN).unwrap());
+        let c = RE.captures(flat)?;
+        if c.name("place")?.as_str().chars().count() > PLACE_MAX + 1 {
+            return None;
+        }
+        Some(c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+    }
+
+    #[test]
+    fn place_bound_is_the_bounded_pattern() {
+        let long = "Headquarters of the Commander in Chief of the Allied Expeditionary Force";
+        for flat in [
+            "Paris, December 16, 1958, 11 p.m.",
+            "Washington, undated.",
+            // Places of 81 and 82 characters; a comma in a long place.
+            &format!("P{}, May 3, 1942.", "x".repeat(80)),
+            &format!("P{}, May 3, 1942.", "x".repeat(81)),
+            &format!("{long}, at Reims, May 7, 1945."),
+            &format!("{long}, near Reims, in the field, May 7, 1945, 2 a.m."),
+            &format!("É{}, Rome, June 2, 1950.", "é".repeat(79)),
+        ] {
+            assert_eq!(unbounded(flat), bounded(flat), "{flat:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn place_bound_is_the_bounded_pattern_on_words(words in proptest::collection::vec(
+            "Paris|Department of State|Headquarters of the Commander|[A-Z][a-z]{0,12}|[a-z]{1,9}|,|May|June|undated|[0-9]{1,4}|1958|p\\.m\\.|0533Z|é",
+            0..30,
+        )) {
+            let flat = words.join(" ");
+            proptest::prop_assert_eq!(unbounded(&flat), bounded(&flat), "{:?}", flat);
+            let flat = words.join(", ");
+            proptest::prop_assert_eq!(unbounded(&flat), bounded(&flat), "{:?}", flat);
         }
     }
 

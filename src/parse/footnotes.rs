@@ -224,9 +224,20 @@ fn glue_before(c: char) -> bool {
 }
 
 /// Index of the first ASCII digit in `b[i..to]`, or `to` (`i` when `i >=
-/// to`): eight bytes at a time, as a word whose bytes are tested at once.
+/// to`): 32 bytes at a time by a fold the compiler makes vector compares,
+/// then eight at a time, as a word whose bytes are tested at once.
 fn next_digit(b: &[u8], mut i: usize, to: usize) -> usize {
     const ONES: u64 = u64::MAX / 255;
+    if i < to {
+        i += 32
+            * b[i..to]
+                .chunks_exact(32)
+                .take_while(|c| {
+                    !c.iter()
+                        .fold(false, |acc, &x| acc | (x.wrapping_sub(b'0') < 10))
+                })
+                .count();
+    }
     while i + 8 <= to {
         let mut word = [0u8; 8];
         word.copy_from_slice(&b[i..i + 8]);
@@ -821,6 +832,11 @@ fn align_hinted(
     // Candidates whose group is finished, to link from.
     let mut by_key: std::collections::HashMap<(u64, Option<u8>), Vec<usize>, MixState> =
         std::collections::HashMap::with_hasher(MixState::new());
+    // The values in `by_key`, by their low twelve bits: a key whose bit is
+    // clear is in no list, and is not hashed and looked up (most of the
+    // sixteen keys of a candidate are in none; issue 4).
+    let mut seen_values = [0u64; 64];
+    let value_bit = |v: u64| ((v % 4096 / 64) as usize, 1u64 << (v % 64));
     let mut done = 0; // cands[..done] are linkable
                       // Best linkable numeric chain ending at item k (for restarts), and the
                       // linkable symbol candidates (few), so that no step scans every earlier
@@ -844,6 +860,8 @@ fn align_hinted(
         while done < j && cands[done].group != cands[j].group {
             let d = &cands[done];
             by_key.entry((d.value, d.suffix)).or_default().push(done);
+            let (word, bit) = value_bit(d.value);
+            seen_values[word] |= bit;
             if d.value >= SYMBOL_BASE {
                 symbols_done.push(done);
             } else if d.value >= 1 {
@@ -896,6 +914,10 @@ fn align_hinted(
                 }
             }
             for key in &keys[..nk] {
+                let (word, bit) = value_bit(key.0);
+                if seen_values[word] & bit == 0 {
+                    continue;
+                }
                 if let Some(list) = by_key.get(key) {
                     for &i in list {
                         if let Some(t) = follows(&cands[i], c) {
@@ -1745,6 +1767,23 @@ mod tests {
             i in 0usize..45,
             cut in 0usize..45,
         ) {
+            let to = b.len().saturating_sub(cut);
+            let by_byte = (i..to).find(|&k| b[k].is_ascii_digit()).unwrap_or(to.max(i));
+            proptest::prop_assert_eq!(next_digit(&b, i, to), by_byte);
+        }
+
+        /// Long runs without a digit (the chunks of 32 bytes), then one.
+        #[test]
+        fn next_digit_after_long_plain_runs(
+            plain in "[a-z ,.é]{0,150}",
+            digit in proptest::option::of(0u8..10),
+            tail in "[a-z0-9 ]{0,20}",
+            i in 0usize..40,
+            cut in 0usize..30,
+        ) {
+            let mut b = plain.into_bytes();
+            b.extend(digit.map(|d| b'0' + d));
+            b.extend(tail.bytes());
             let to = b.len().saturating_sub(cut);
             let by_byte = (i..to).find(|&k| b[k].is_ascii_digit()).unwrap_or(to.max(i));
             proptest::prop_assert_eq!(next_digit(&b, i, to), by_byte);

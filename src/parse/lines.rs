@@ -84,7 +84,9 @@ impl Block {
 
 /// Group lines `[from, to)` into blocks.
 pub fn blocks(src: &str, lines: &[Line], from: usize, to: usize) -> Vec<Block> {
-    let mut out = Vec::new();
+    // A blank line parts every two blocks: at most one block per two
+    // lines, reserved once, not grown by doubling (issue 4).
+    let mut out = Vec::with_capacity(to.min(lines.len()).saturating_sub(from).div_ceil(2));
     let mut cur: Option<(usize, usize)> = None;
     for (i, line) in lines.iter().enumerate().take(to).skip(from) {
         if line.is_blank(src) {

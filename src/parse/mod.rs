@@ -541,9 +541,15 @@ fn is_marker_only(text: &str, b: &Block, markers: &[Span]) -> bool {
 /// Copy `src[span]` without the `cuts` (page markers, footnote marks),
 /// trimming each line and joining lines with "\n".
 pub fn clean(src: &str, span: Span, cuts: &[Span]) -> String {
+    let first = cuts.partition_point(|c| c.end <= span.start);
+    let uncut = cuts.get(first).is_none_or(|c| c.start >= span.end);
+    // Most blocks hold no cut: their text is read in place, and copied
+    // once, not copied and then copied again trimmed or joined (issue 4).
+    if uncut {
+        return trim_lines(&src[span.start..span.end]);
+    }
     let mut out = String::with_capacity(span.end - span.start);
     let mut pos = span.start;
-    let first = cuts.partition_point(|c| c.end <= span.start);
     for c in &cuts[first..] {
         if c.start >= span.end {
             break;
@@ -563,10 +569,25 @@ pub fn clean(src: &str, span: Span, cuts: &[Span]) -> String {
         }
         return out;
     }
-    // Its lines trimmed, the empty ones dropped, joined by "\n". (Split at
-    // "\n" only, as `str::lines`: a "\r" before it is trimmed away.)
-    let mut joined = String::with_capacity(out.len());
-    for line in out.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+    join_lines(&out)
+}
+
+/// `text` trimmed, or when it holds a line break [`join_lines`].
+fn trim_lines(text: &str) -> String {
+    if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
+        return text.trim().to_string();
+    }
+    join_lines(text)
+}
+
+/// The lines of `text` trimmed, the empty ones dropped, joined by "\n".
+/// (Split at "\n" only, as `str::lines`: a "\r" before it is trimmed
+/// away.) The lines are those of [`signature::trimmed_lines`], which finds
+/// the line breaks with the memchr crate, where `str::split` reads a word
+/// at a time (issue 4).
+fn join_lines(text: &str) -> String {
+    let mut joined = String::with_capacity(text.len());
+    for line in signature::trimmed_lines(text).filter(|l| !l.is_empty()) {
         if !joined.is_empty() {
             joined.push('\n');
         }
@@ -583,8 +604,11 @@ fn unclosed_page(
     markers: &[pages::Marker],
     out: &mut Vec<Diagnostic>,
 ) {
+    // The searcher is built once, not per document (issue 4).
+    static PAGE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"[Page"));
     let hay = &src.as_bytes()[from..to];
-    let finder = memchr::memmem::find_iter(hay, b"[Page");
+    let finder = PAGE.find_iter(hay);
     let mut mi = 0;
     let mut reported = 0;
     for at in finder.map(|i| i + from) {
@@ -671,7 +695,15 @@ fn routing(text: &str, offset: usize) -> Option<(Routing, usize)> {
         LazyLock::new(|| Regex::new(r"^([A-Za-z]{4,6}) (\d{1,5})\.(?:\s|$)").expect("regex"));
     static NUMBER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(\d{1,5})\.(?:\s|$)").expect("regex"));
-    if let Some(c) = SERIES.captures(text) {
+    // Each pattern is asked only of a text that opens as it must: four
+    // ASCII letters, or a character that may be a digit (`\d` is any
+    // Unicode digit); most first paragraphs open with neither (issue 4).
+    let b = text.as_bytes();
+    let series_like = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_alphabetic);
+    let number_like = b
+        .first()
+        .is_some_and(|c| c.is_ascii_digit() || !c.is_ascii());
+    if let Some(c) = series_like.then(|| SERIES.captures(text)).flatten() {
         let word = c.get(1)?.as_str();
         let cased = word.chars().next().is_some_and(char::is_uppercase);
         if cased && is_series(word) {
@@ -687,7 +719,7 @@ fn routing(text: &str, offset: usize) -> Option<(Routing, usize)> {
             ));
         }
     }
-    if let Some(c) = NUMBER.captures(text) {
+    if let Some(c) = number_like.then(|| NUMBER.captures(text)).flatten() {
         let n = c.get(1)?.as_str();
         let value: u32 = n.parse().ok()?;
         // "1. Please …" is a numbered paragraph; "1289. 1. Unless …" and
@@ -914,5 +946,23 @@ mod clean_tests {
         for (src, want) in cases {
             assert_eq!(clean(src, Span::new(0, src.len()), &[]), want, "{src:?}");
         }
+        // With cuts (a page marker, a mark) inside the span, before it and
+        // after it; and the span a part of the text.
+        let src = "xx  one [Page 3] line1\n two \r\n\n three  yy";
+        let marker = Span::new(8, 16);
+        let mark = Span::new(21, 22);
+        let span = Span::new(2, src.len() - 2);
+        for (cuts, want) in [
+            (vec![], "one [Page 3] line1\ntwo\nthree"),
+            (vec![marker], "one  line1\ntwo\nthree"),
+            (vec![marker, mark], "one  line\ntwo\nthree"),
+            (
+                vec![Span::new(0, 1), Span::new(src.len() - 1, src.len())],
+                "one [Page 3] line1\ntwo\nthree",
+            ),
+        ] {
+            assert_eq!(clean(src, span, &cuts), want, "{cuts:?}");
+        }
+        assert_eq!(clean(src, Span::new(2, 16), &[marker]), "one");
     }
 }

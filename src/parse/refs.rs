@@ -13,28 +13,34 @@ use crate::vocab::{is_series, series_name};
 /// Find references in `text`, whose first byte is at `base` in the input.
 ///
 /// A reference holds no period but that of "No." ("telegram No. 12"), so
-/// the text is read in parts between the other periods, and a part without
-/// a digit (a reference holds a number; most sentences do not) is not
-/// searched. The matches are those of the whole text: none crosses a
-/// period, and the word boundaries of the pattern (ASCII) see a period as
-/// they see the end of the text. (Searching runs of parts with digits
-/// together, fewer searches, measured 4 M instructions more on frus-full.)
-/// A part is searched from [`MAX_BEFORE_DIGIT`] bytes before its first
-/// digit (see [`window_start`]).
+/// the text is read in parts between the other periods, and only a part
+/// with a digit that a reference word comes right before (see [`is_lead`])
+/// is searched: a reference's first digit is one (most digits are not:
+/// "May 5, 1961"), and most parts hold none. The matches are those of the
+/// whole text: none crosses a period, and the word boundaries of the
+/// pattern (ASCII) see a period as they see the end of the text.
+/// (Searching runs of parts with digits together, fewer searches, measured
+/// 4 M instructions more on frus-full.) A part is searched from
+/// [`MAX_BEFORE_DIGIT`] bytes before that digit (see [`window_start`]).
 pub fn scan(text: &str, base: usize, in_footnote: bool, out: &mut Vec<Reference>) {
     let bytes = text.as_bytes();
     // A cut: a period not after "No".
     let is_cut = |dot: usize| !bytes[..dot].ends_with(b"No");
-    // `pos`: the start of a part. The text is read for digits, and only
-    // the parts that hold one are bounded by their cuts (issue 4): the
-    // parts without a digit, most of them, are skipped whole.
-    let mut pos = 0;
+    // `floor`: the start of the text not yet searched, at a part's start.
+    // `pos`: where the next digit is looked for. The text is read for
+    // digits, and only a part with a lead digit is bounded by its cuts
+    // (issue 4).
+    let (mut floor, mut pos) = (0, 0);
     while let Some(digit) = text.get(pos..).and_then(first_digit).map(|d| pos + d) {
+        if !is_lead(text, digit) {
+            pos = past_digits(text, digit);
+            continue;
+        }
         // Periods are ASCII: every cut is a character boundary.
-        let start = memchr::memrchr_iter(b'.', &bytes[pos..digit])
-            .map(|d| pos + d)
+        let start = memchr::memrchr_iter(b'.', &bytes[floor..digit])
+            .map(|d| floor + d)
             .find(|&dot| is_cut(dot))
-            .map_or(pos, |dot| dot + 1);
+            .map_or(floor, |dot| dot + 1);
         let end = memchr::memchr_iter(b'.', &bytes[digit..])
             .map(|d| digit + d)
             .find(|&dot| is_cut(dot))
@@ -47,8 +53,64 @@ pub fn scan(text: &str, base: usize, in_footnote: bool, out: &mut Vec<Reference>
             in_footnote,
             out,
         );
-        pos = end + 1;
+        floor = end + 1;
+        pos = floor;
     }
+}
+
+/// The offset after the character at `digit` (a character boundary) and
+/// the ASCII digits that follow it: none of those follows whitespace.
+fn past_digits(text: &str, digit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut next = digit + text[digit..].chars().next().map_or(1, char::len_utf8);
+    while bytes.get(next).is_some_and(u8::is_ascii_digit) {
+        next += 1;
+    }
+    next
+}
+
+/// The words before the first digit of a reference, in the pattern of
+/// [`search_from`] and in that of [`is_lead`], which are built from them.
+const FOOTNOTE_WORD: &str = r"[Ff]ootnote";
+const DOCUMENT_WORD: &str = r"Documents?";
+const TELEGRAM_WORDS: &str =
+    r"[Tt]elegrams?|Deptels?|Embtels?|Depcirtels?|[Cc]ircular\stelegram|[Cc]ables?|reftel";
+const SERIES_WORDS: &str = r"To[a-z]{3}|[A-Z][a-z]{2}to|Dulte|Tedul|Actel|Telac|Delga|Gadel|Colux|Usdel|Cirtel|Martel|Delau|Critic|[A-Z]{5,6}";
+
+/// Whether a reference word and whitespace (and "No. ") come right before
+/// the character at `digit` (a character boundary): true of the first digit
+/// of every reference.
+///
+/// A reference's first digit follows a whitespace character, and that a
+/// word's last letter or the period of "No.": a digit after an ASCII byte
+/// that is not whitespace, or after ASCII whitespace that follows neither,
+/// is refused from those two bytes. Else the test is a pattern anchored at
+/// the end: the words, whitespace and "No. " of [`search_from`]'s pattern
+/// (without its word boundary, so it accepts more, never less), which the
+/// regex crate reads backwards from the digit and refuses within a few
+/// bytes, where the search of a part read it to its end (issue 4).
+fn is_lead(text: &str, digit: usize) -> bool {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:{FOOTNOTE_WORD}|{DOCUMENT_WORD}|{TELEGRAM_WORDS}|{SERIES_WORDS})\s(?:No\.\s)?$"
+        ))
+        .expect("regex")
+    });
+    let bytes = text.as_bytes();
+    let Some(before) = digit.checked_sub(1).map(|i| bytes[i]) else {
+        return false;
+    };
+    if before.is_ascii() {
+        // ASCII whitespace as `\s` reads it: "\t" to "\r" and " ".
+        let space = matches!(before, b'\t'..=b'\r' | b' ');
+        let word_end = digit
+            .checked_sub(2)
+            .is_some_and(|i| bytes[i].is_ascii_alphabetic() || bytes[i] == b'.');
+        if !(space && word_end) {
+            return false;
+        }
+    }
+    LEAD.is_match(&text[..digit])
 }
 
 /// The most bytes of a match before its first digit: "Circular telegram
@@ -80,14 +142,14 @@ fn search(text: &str, base: usize, in_footnote: bool, out: &mut Vec<Reference>) 
 /// the word boundaries are those of the whole text.)
 fn search_from(text: &str, from: usize, base: usize, in_footnote: bool, out: &mut Vec<Reference>) {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        Regex::new(&format!(
             r"(?x)
-            (?-u:\b)(?:[Ff]ootnote\s(?P<fn>\d+[a-z]?),\s(?:in\s)?Document\s(?P<fndoc>\d+[a-z]?))
-          | (?-u:\b)(?:Documents?\s(?P<doc>\d+[a-z]?)(?P<more>(?:(?:,\s|\s?and\s|–|-)\d+[a-z]?)*))
-          | (?-u:\b)(?P<tw>[Tt]elegrams?|Deptels?|Embtels?|Depcirtels?|[Cc]ircular\stelegram|[Cc]ables?|reftel)\s(?:No\.\s)?(?P<tn>\d{1,6})(?:\s(?:from|to)\s(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?
-          | (?-u:\b)(?P<series>To[a-z]{3}|[A-Z][a-z]{2}to|Dulte|Tedul|Actel|Telac|Delga|Gadel|Colux|Usdel|Cirtel|Martel|Delau|Critic|[A-Z]{5,6})\s(?P<serial>\d{1,5})(?-u:\b)
+            (?-u:\b)(?:{FOOTNOTE_WORD}\s(?P<fn>\d+[a-z]?),\s(?:in\s)?Document\s(?P<fndoc>\d+[a-z]?))
+          | (?-u:\b)(?:{DOCUMENT_WORD}\s(?P<doc>\d+[a-z]?)(?P<more>(?:(?:,\s|\s?and\s|–|-)\d+[a-z]?)*))
+          | (?-u:\b)(?P<tw>{TELEGRAM_WORDS})\s(?:No\.\s)?(?P<tn>\d{{1,6}})(?:\s(?:from|to)\s(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?
+          | (?-u:\b)(?P<series>{SERIES_WORDS})\s(?P<serial>\d{{1,5}})(?-u:\b)
             ",
-        )
+        ))
         .expect("regex")
     });
     // A cheap find first; captures only on the matches. No match is
@@ -159,27 +221,24 @@ fn search_from(text: &str, from: usize, base: usize, in_footnote: bool, out: &mu
 
 /// The offset of the first character of `text` that may be a digit
 /// (`\d`: a Unicode decimal digit): an ASCII digit, or a non-ASCII
-/// character that `char::is_numeric` accepts (it covers every decimal
-/// digit). None only when `text` holds no digit. Sixteen ASCII bytes are
-/// tested at a time, then eight; a chunk with a non-ASCII byte is read
-/// byte by byte, each non-ASCII character decoded.
+/// character that [`may_be_digit`] accepts. None only when `text` holds no
+/// digit. Chunks of 32 ASCII bytes without a digit are skipped, then of
+/// eight; a chunk with a non-ASCII byte is read byte by byte, each
+/// non-ASCII character decoded.
 fn first_digit(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         // Skip the chunks that are ASCII without a digit; the first other
         // chunk is read byte by byte below.
-        i += 16
+        i += 32
             * bytes[i..]
-                .chunks_exact(16)
-                .take_while(|c| {
-                    let (a, b) = c.split_at(8);
-                    plain_ascii(a) && plain_ascii(b)
-                })
+                .chunks_exact(32)
+                .take_while(|c| <&[u8; 32]>::try_from(*c).is_ok_and(plain_ascii))
                 .count();
         i += 8 * bytes[i..]
             .chunks_exact(8)
-            .take_while(|c| plain_ascii(c))
+            .take_while(|c| <&[u8; 8]>::try_from(*c).is_ok_and(plain_ascii))
             .count();
         let end = (i + 8).min(bytes.len());
         while i < end {
@@ -190,7 +249,7 @@ fn first_digit(text: &str) -> Option<usize> {
             // The first byte of a non-ASCII character (a boundary).
             if b >= 0xC0 {
                 match text.get(i..).and_then(|r| r.chars().next()) {
-                    Some(c) if !c.is_numeric() => {}
+                    Some(c) if !may_be_digit(c) => {}
                     _ => return Some(i),
                 }
             }
@@ -200,19 +259,22 @@ fn first_digit(text: &str) -> Option<usize> {
     None
 }
 
-/// True when the eight bytes of `chunk` are ASCII and none is a digit
-/// (false for a chunk of another length).
-fn plain_ascii(chunk: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-        return false;
-    };
-    let x = u64::from_le_bytes(word);
-    // A byte above b'/' (0x2F) and below b':' (0x3A): the "has a byte
-    // between m and n" test of bit hacks, exact for ASCII bytes.
-    let digit = (ONES * (127 + 0x3A) - x) & !x & (x + ONES * (127 - 0x2F)) & HIGH;
-    x & HIGH == 0 && digit == 0
+/// Whether a non-ASCII character may be a decimal digit (`\d`): a numeric
+/// one ([`char::is_numeric`], which covers every decimal digit) outside the
+/// ranges that hold none and most often occur, Latin letters and signs
+/// below U+0660 (the first decimal digit after ASCII) and the general
+/// punctuation ("—", "’", "“"), which are refused without a table lookup.
+fn may_be_digit(c: char) -> bool {
+    !(c < '\u{660}' || ('\u{2000}'..='\u{206F}').contains(&c)) && c.is_numeric()
+}
+
+/// True when the bytes of `chunk` are ASCII and none is a digit: one test
+/// of every byte, which the compiler turns into a few vector instructions
+/// for a chunk of 32 bytes.
+fn plain_ascii<const N: usize>(chunk: &[u8; N]) -> bool {
+    !chunk.iter().fold(false, |acc, &b| {
+        acc | (b.wrapping_sub(b'0') < 10) | (b >= 0x80)
+    })
 }
 
 fn push_doc(out: &mut Vec<Reference>, text: &str, n: &str, in_footnote: bool, offset: usize) {
@@ -235,16 +297,31 @@ mod tests {
     #[test]
     fn plain_ascii_table() {
         for (chunk, want) in [
-            (&b"abcdefgh"[..], true),
+            (b"abcdefgh", true),
             (b"/:/:/:/:", true),
             (b"abcdefg0", false),
             (b"9bcdefgh", false),
             (b"abc\xc3\xa9fgh", false),
-            (b"abcdefg", false),
-            (b"", false),
         ] {
             assert_eq!(plain_ascii(chunk), want, "{chunk:?}");
         }
+        let long = *b"a long chunk of thirty-two bytes";
+        assert!(plain_ascii(&long));
+        for (at, b) in [(0, b'0'), (31, b'9'), (13, 0xE2)] {
+            let mut c = long;
+            c[at] = b;
+            assert!(!plain_ascii(&c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn may_be_digit_is_never_false_for_a_decimal_digit() {
+        let re = Regex::new(r"^\d$").unwrap();
+        for c in ('\u{80}'..='\u{10FFFF}').filter(|c| re.is_match(c.encode_utf8(&mut [0; 4]))) {
+            assert!(may_be_digit(c), "{c:?}");
+        }
+        assert!(!may_be_digit('—') && !may_be_digit('½') && !may_be_digit('é'));
+        assert!(may_be_digit('١'));
     }
 
     #[test]
@@ -267,7 +344,9 @@ mod tests {
             ("sixteen bytes ok9", Some(16)),
             ("sixteen bytes ok, then “quoted” words ٣ after", Some(42)),
             ("sixteen bytes ok, then “quoted” words after", None),
-            ("½ a fraction", Some(0)),
+            // Numeric, but no decimal digit.
+            ("½ a fraction", None),
+            ("½ a fraction of 2", Some(17)),
         ];
         // Never None where the regex `\d` finds a digit, and never after
         // the first it finds.
@@ -280,6 +359,29 @@ mod tests {
                     "{text:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn is_lead_table() {
+        for (text, digit, want) in [
+            ("See Document 12", 13, true),
+            ("On May 5, 1961, telegram 12 came", 7, false),
+            ("On May 5, 1961, telegram 12 came", 10, false),
+            ("On May 5, 1961, telegram 12 came", 25, true),
+            ("telegram No. 42 from Paris", 13, true),
+            ("telegram No.42", 12, false),
+            ("Circular\u{3000}telegram\u{3000}7", 22, true),
+            ("Documents\u{a0}12", 11, true),
+            ("HAKTO7", 5, false),
+            ("HAKTO 7", 6, true),
+            ("Hakto 7", 6, true),
+            ("Hello 7", 6, false),
+            ("١٢ and footnote ٣", 18, true),
+            ("1234567", 0, false),
+            ("x 1", 2, false),
+        ] {
+            assert_eq!(is_lead(text, digit), want, "{text:?} at {digit}");
         }
     }
 

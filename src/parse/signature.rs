@@ -226,7 +226,7 @@ pub fn closers(blocks: &[Block]) -> Vec<String> {
 /// The lines of `text` (split at "\n"), each trimmed: with the empty ones
 /// dropped, the lines of `text.lines().map(str::trim)`. The memchr crate
 /// finds the newlines, where `str::lines` reads a word at a time (issue 4).
-fn trimmed_lines(text: &str) -> impl Iterator<Item = &str> {
+pub(super) fn trimmed_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
     memchr::memchr_iter(b'\n', text.as_bytes())
         .chain(std::iter::once(text.len()))
@@ -311,25 +311,42 @@ fn is_for_line(line: &str) -> bool {
 /// of State.", "N. B. Judd, Esq., &c.") is not a signature.
 fn is_address(line: &str) -> bool {
     let l = line.trim_start_matches(['“', '"']);
-    [
-        "Hon.",
-        "Hon,",
-        "Hon ",
-        "His ",
-        "Her ",
-        "The Hon",
-        "To ",
-        "Mr. ",
-        "Mr ",
-        "Messrs",
-        "Señor ",
-        "Monsieur ",
-        "Sir ",
-    ]
-    .iter()
-    .any(|p| l.starts_with(p))
+    // Every prefix below opens with one of these capitals: most lines are
+    // refused from their first byte (issue 4).
+    let may_open = matches!(l.as_bytes().first(), Some(b'H' | b'T' | b'M' | b'S'));
+    (may_open
+        && [
+            "Hon.",
+            "Hon,",
+            "Hon ",
+            "His ",
+            "Her ",
+            "The Hon",
+            "To ",
+            "Mr. ",
+            "Mr ",
+            "Messrs",
+            "Señor ",
+            "Monsieur ",
+            "Sir ",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p)))
         || contains_at(l, b'E', b"Esq")
         || contains_at(l, b'&', b"&c., &c.")
+}
+
+/// `text.split(',').next()`: the text before its first comma, found by
+/// the memchr crate, where `str::split` reads a word at a time (issue 4).
+fn before_comma(text: &str) -> &str {
+    split_at_comma(text).map_or(text, |(before, _)| before)
+}
+
+/// `text.split_once(',')`, by the memchr crate (a comma is ASCII: the cut
+/// is a character boundary).
+fn split_at_comma(text: &str) -> Option<(&str, &str)> {
+    let i = memchr::memchr(b',', text.as_bytes())?;
+    Some((text.get(..i)?, text.get(i + 1..)?))
 }
 
 /// `text.contains(needle)` for a `needle` opening with the byte `first`:
@@ -404,7 +421,7 @@ fn signatures_of(
 /// True when the name part of a signature (before the first comma) is in
 /// capitals: "J. R. LOWELL.", "E. P. BROOKS, Consul, &c.".
 fn is_caps_text(sig: &str) -> bool {
-    let name = sig.split(',').next().unwrap_or(sig);
+    let name = before_comma(sig);
     let (letters, upper) = letter_counts(name);
     letters >= 2 && upper * 10 >= letters * 8
 }
@@ -670,13 +687,21 @@ fn signature(
     let prev_block = prev;
     let prev = prev.map(|p| p.text);
     // Lone brackets ("[\nEngert\n]") and seals ("[l. s.]") are not part
-    // of the name.
-    let mut lines: Vec<&str> = trimmed_lines(text)
+    // of the name. At most eight lines (the block has no more: `text` is
+    // its cleaned text; a ninth would read as no signature), kept on the
+    // stack, not collected per block (issue 4).
+    let mut buf = [""; 8];
+    let mut n = 0;
+    for l in trimmed_lines(text)
         .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]" | "." | "," | ";") && !is_seal(l))
-        .collect();
+    {
+        *buf.get_mut(n)? = l;
+        n += 1;
+    }
+    let mut lines: &[&str] = &buf[..n];
     let for_line = lines.len() >= 2 && is_for_line(lines[0]);
     if for_line {
-        lines.remove(0);
+        lines = &lines[1..];
     }
     // A closing before the block: asked only where it decides (most blocks
     // are refused before), and worked out once.
@@ -724,8 +749,8 @@ fn signature(
         return None;
     }
     if lines.first().is_some_and(|l| l.starts_with('•')) {
-        return listed_signers(&lines)
-            .filter(|_| closing_before() || ends_letter(text, &lines, next));
+        return listed_signers(lines)
+            .filter(|_| closing_before() || ends_letter(text, lines, next));
     }
     if is_address(first) || lines.len() > 4 || lines.last().is_some_and(|l| l.ends_with(':')) {
         return None;
@@ -743,9 +768,8 @@ fn signature(
     // Nor is a name followed by a style in capitals ("VICTOR EMANUEL II, BY
     // THE GRACE OF GOD AND THE WILL OF THE PEOPLE, KING OF ITALY." heading a
     // decree).
-    let caps_style = first
-        .split_once(',')
-        .is_some_and(|(_, t)| is_caps_text(t) && is_caps_heading(t));
+    let caps_style =
+        split_at_comma(first).is_some_and(|(_, t)| is_caps_text(t) && is_caps_heading(t));
     let caps =
         is_caps_name(first) && !caps_style && (closing_before() || is_plain_caps_name(first));
     if !caps && !is_name(first) {
@@ -753,7 +777,7 @@ fn signature(
     }
     // A place or date under the name in the same block ("Chang
     // Chih-tung.\n20th Chinese Moon. (November 11, 1900.)").
-    let end_after = ends_letter(text, &lines, next);
+    let end_after = ends_letter(text, lines, next);
     // A name with a comma over its title lines and nothing else
     // ("A. von Waldersee,\nGeneral Field Marshal.") has the shape of a
     // signature wherever it stands.
@@ -775,7 +799,7 @@ fn signature(
     // needs an initial or three words: "J. RUSSELL.", not "CORRESPONDENCE."
     // or "OFFICIAL PAPERS.".
     if !end_after && !closing_before() {
-        let name = first.split(',').next().unwrap_or(first);
+        let name = before_comma(first);
         let words: Vec<&str> = name.split_whitespace().collect();
         let initial = words.iter().any(|w| {
             w.len() <= 3 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase)
@@ -835,7 +859,7 @@ fn signature(
     {
         return None;
     }
-    Some(with_titles(&lines).join(" "))
+    Some(with_titles(lines).join(" "))
 }
 
 /// Whether the letter ends after the block `text` (its `lines`), from
@@ -891,7 +915,7 @@ fn listed_signers(lines: &[&str]) -> Option<String> {
             // A list of people in a sentence ("Secretary Dulles, Mr.
             // Murphy, …", "First, a high official of the Navy; …") is long
             // or has semicolons.
-            let name = item.split(',').next().unwrap_or(item);
+            let name = before_comma(item);
             if !is_name(name) || item.contains(';') || item.chars().count() > 100 {
                 return None;
             }
@@ -965,11 +989,7 @@ fn is_plain_caps_name(line: &str) -> bool {
 /// Minister of the Interior.".
 fn name_part(line: &str) -> &str {
     let l = line.trim().trim_matches(['“', '”', '"']);
-    l.split(',')
-        .next()
-        .unwrap_or(l)
-        .trim()
-        .trim_end_matches('.')
+    before_comma(l).trim().trim_end_matches('.')
 }
 
 /// "J. RUSSELL.", "ALP VAN DEN PEEREBOOM, Minister of the Interior.",
@@ -1062,11 +1082,11 @@ fn is_name(line: &str) -> bool {
     // OF NEUTRAL NATIONS.", "OFFICIAL PAPERS.", "SIGNED WITH THE ROYAL
     // HAND."), and no title in capitals with such words may follow it
     // ("VICTOR EMANUEL II, BY THE GRACE OF GOD …").
-    let name = l.split(',').next().unwrap_or(l);
+    let name = before_comma(l);
     if is_caps_text(name) && is_caps_heading(name) {
         return false;
     }
-    if let Some((_, title)) = l.split_once(',') {
+    if let Some((_, title)) = split_at_comma(l) {
         if is_caps_text(title) && is_caps_heading(title) {
             return false;
         }
@@ -1217,9 +1237,11 @@ fn is_formal_closing(prev: &str) -> bool {
 /// "The Marques de la VEGA de ARMIJO.": a title beginning with "The"
 /// and a name with a surname in capitals.
 fn is_the_title_name(line: &str) -> bool {
+    if !line.starts_with("The ") {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
-    line.starts_with("The ")
-        && words.len() <= 8
+    words.len() <= 8
         && !line.contains(['(', ':', ';'])
         && words.iter().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphabetic());
@@ -1240,9 +1262,8 @@ fn is_roman_numbered(word: &str) -> bool {
 /// our marine residence …", "Done at London …", "Palace of Necessidades,
 /// July 29, 1861.".
 fn is_given_at(prev: &str) -> bool {
-    static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[A-Z][^,\n]{0,40}, (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, 1[7-9]\d\d\.?$").expect("regex")
-    });
+    static PLACE_DATE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(PLACE_DATE_SRC).expect("regex"));
     let p = prev.trim();
     // The pattern ends with a year ("1861", "1861."): a block that does not
     // (most) is never run through it.
@@ -1252,7 +1273,22 @@ fn is_given_at(prev: &str) -> bool {
         .ends_with(|c: char| c.is_ascii_digit());
     p.starts_with("Given ")
         || p.starts_with("Done at ")
-        || (ends_with_year && PLACE_DATE.is_match(p))
+        || (ends_with_year && PLACE_DATE.is_match(p) && place_fits(p))
+}
+
+/// A place and a date closing a decree: "Palace of Necessidades, July 29,
+/// 1861.". The place, up to its first comma (it holds none), is at most
+/// 41 characters, which [`place_fits`] tests: in the pattern the bound
+/// made a large automaton that the lazy DFA rebuilt on most calls (issue
+/// 4). The place cannot pass the first comma, so the answers are those of
+/// the bounded pattern.
+const PLACE_DATE_SRC: &str = r"^[A-Z][^,\n]*, (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, 1[7-9]\d\d\.?$";
+
+/// Whether the text before the first comma of `p` is at most 41 characters
+/// (`[A-Z][^,\n]{0,40}`).
+fn place_fits(p: &str) -> bool {
+    let place = before_comma(p);
+    place.chars().count() <= 41
 }
 
 /// A year anywhere in a line: "Executive Order No. 2604, April 28, 1917".
@@ -1282,6 +1318,48 @@ fn is_rank_and_surname(sig: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comma_cuts_are_split() {
+        for t in [
+            "",
+            ",",
+            "a,b",
+            "JOHN HAY, Secretary, &c.",
+            "no comma",
+            "é,ü,",
+            "“X”,",
+        ] {
+            assert_eq!(before_comma(t), t.split(',').next().unwrap(), "{t:?}");
+            assert_eq!(split_at_comma(t), t.split_once(','), "{t:?}");
+        }
+    }
+
+    /// [`is_given_at`]'s pattern and [`place_fits`] answer as the bounded
+    /// pattern did.
+    #[test]
+    fn place_fits_is_the_bounded_pattern() {
+        let bounded = Regex::new(&PLACE_DATE_SRC.replace(r"[^,\n]*", r"[^,\n]{0,40}")).unwrap();
+        let unbounded = Regex::new(PLACE_DATE_SRC).unwrap();
+        for p in [
+            "Palace of Necessidades, July 29, 1861.",
+            "Palace of Necessidades, July 29, 1861",
+            &format!("P{}, July 29, 1861.", "x".repeat(40)),
+            &format!("P{}, July 29, 1861.", "x".repeat(41)),
+            &format!("P{}, July 29, 1861.", "é".repeat(40)),
+            &format!("P{}, July 29, 1861.", "é".repeat(41)),
+            "Palace, of Necessidades, July 29, 1861.",
+            "Palace\nof Necessidades, July 29, 1861.",
+            "palace of Necessidades, July 29, 1861.",
+            "Palace of Necessidades, July 29, 1961.",
+        ] {
+            assert_eq!(
+                unbounded.is_match(p) && place_fits(p),
+                bounded.is_match(p),
+                "{p:?}"
+            );
+        }
+    }
 
     fn blocks<'a>(texts: &[&'a str]) -> Vec<Block<'a>> {
         texts

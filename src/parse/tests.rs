@@ -83,6 +83,11 @@ fn routing_table() {
         ("Dulte 4. Eyes only", Some((Some("Dulte"), "4")), None),
         ("SECTO 12. Text", Some((Some("Secto"), "12")), None),
         ("Today 12. Text", None, None),
+        // The shortest series word, at the end of the text; a word too
+        // short; a number in other digits (no routing: not read as a u32).
+        ("HAKTO 7.", Some((Some("Hakto"), "7")), None),
+        ("Hak 7. Text", None, None),
+        ("١٠٣٨. Text", None, None),
     ];
     for (text, want, para) in cases {
         let got = routing(text, 0);
