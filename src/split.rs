@@ -339,6 +339,67 @@ fn caption_before(src: &str, ls: &[lines::Line], i: usize, floor: usize) -> Opti
     (end.chars().count() >= 100 && end.ends_with(['.', '!', '?', '”'])).then_some(c)
 }
 
+/// Sections of a report that the editors made documents (frus1882 d102 to
+/// d111: "Qualifications necessary for, and appointments to, judicial
+/// offices.\n\nI.", "Principles underlying the German organization of
+/// courts.\n\nII.", …): a one-line caption over a Roman numeral alone, at
+/// line `i`. The first, "I.", opens a document after the closing of the
+/// letter before it (the report is its inclosure); each next one opens a
+/// document when the document before is the section numbered just before
+/// it (`section`). Numbered sections inside one document come after a
+/// paragraph, not a closing (frus1919Parisv01 d31, d337).
+fn section_opener(src: &str, ls: &[lines::Line], i: usize, section: Option<u32>) -> Option<Opener> {
+    let n = roman_section(src, ls, i)?;
+    let opens = match n {
+        1 => is_closing(&block_before(src, ls, i)),
+        _ => section == Some(n - 1),
+    };
+    opens.then_some(Opener {
+        first: i,
+        head: i,
+        number: None,
+        inclosure: false,
+    })
+}
+
+/// When line `i` is a one-line caption ending with a period, a block of
+/// its own, whose next block is a Roman numeral alone ("IV."), the
+/// numeral's value.
+fn roman_section(src: &str, ls: &[lines::Line], i: usize) -> Option<u32> {
+    let raw = ls.get(i)?.text(src);
+    let t = raw.trim();
+    if t.chars().count() > 100
+        || !t.ends_with('.')
+        || starts_indented(raw)
+        || !head_ends_block(src, ls, i)
+        || (i > 0
+            && !ls[i - 1]
+                .text(src)
+                .trim_end()
+                .ends_with(['.', '!', '?', '”', ']'])
+            && !ls[i - 1].is_blank(src))
+        || !is_caption(t)
+    {
+        return None;
+    }
+    // Line i + 1 is blank (`head_ends_block`); the numeral is the next.
+    let k = i + 2;
+    if k >= ls.len() || !head_ends_block(src, ls, k) {
+        return None;
+    }
+    roman_value(ls[k].text(src).trim().strip_suffix('.')?)
+}
+
+/// The value of a Roman numeral of up to 39 ("XXXIX"), written as the
+/// editors write it (no "IIII").
+fn roman_value(t: &str) -> Option<u32> {
+    const UNITS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    let tens = t.len() - t.trim_start_matches('X').len();
+    let unit = UNITS.iter().position(|u| *u == &t[tens..])?;
+    let n = (tens * 10 + unit) as u32;
+    (tens <= 3 && n > 0).then_some(n)
+}
+
 /// The line before line `i` that is neither blank nor a page line, at or
 /// after line `floor`.
 fn prev_content(src: &str, ls: &[lines::Line], i: usize, floor: usize) -> Option<usize> {
@@ -379,6 +440,9 @@ pub fn split(src: &str) -> Split {
     // The first line of the last document opened by its own head, caption
     // or footnote list (not as a reprint).
     let mut anchor = 0;
+    // The numeral of the last document opened as a numbered section
+    // ([`section_opener`]).
+    let mut section: Option<u32> = None;
     let mut i = 0;
     while i < ls.len() {
         // After a footnote list, the next line opens a document: the list
@@ -396,6 +460,7 @@ pub fn split(src: &str) -> Split {
         let Some(op) = opener_at(src, &ls, i)
             .or_else(|| caption_opener(src, &ls, i))
             .or_else(|| head_after_signed_letter(src, &ls, i))
+            .or_else(|| section_opener(src, &ls, i, section))
         else {
             let floor = openers.last().map_or(0, |o| o.head + 1);
             let first = reprints.run_start(src, &ls, i, anchor, floor).or_else(|| {
@@ -494,6 +559,7 @@ pub fn split(src: &str) -> Split {
                 }
             }
         }
+        section = roman_section(src, &ls, op.first);
         openers.push(op);
         anchor = op.first;
         i = op.head + 1;
@@ -1782,6 +1848,28 @@ mod tests {
                 &["Mr. Pike to Mr. Seward.", "[Translation.]", "[Translation.]"],
             ),
             (
+                // frus1882 d101 | d102 | d103: the sections of a report
+                // inclosed in a despatch, which the editors made documents.
+                "frus1882 d101|d102|d103: sections of an inclosure",
+                "No. 100.\nMr. Sargent to Mr. Frelinguysen.\n\nNo. 61.]\n\nSir: Mr. Chapman Coleman has prepared a report upon the organization of the courts of law in Germany, which I have the honor to inclose.\n\nI have, &c.,\n\nCHAPMAN COLEMAN,\nSecond Secretary of Legation.\n\nQualifications necessary for, and appointments to, judicial offices.\n\nI.\n\nthe first examination.\n\nCandidates for judicial offices must pass two examinations.\n\nPrinciples underlying the German organization of courts.\n\nII.\n\nProceedings in the courts are public.",
+                &["No. 100.", "Qualifications", "Principles"],
+            ),
+            (
+                // The same shape after a paragraph, not a closing, is a
+                // section of the document (frus1919Parisv01 d333, "Means of
+                // Restoration.\nI.", here with blank lines).
+                "numbered section after a paragraph",
+                "Memorandum on Reparation\n\nThe total cost of the present war will be paid by Germany by means of annuities.\n\nMeans of Restoration.\n\nI.\n\nGermany will furnish a list of the property of her nationals in foreign countries.",
+                &["Memorandum on Reparation"],
+            ),
+            (
+                // A section that does not follow the one before ("III." after
+                // "I.") opens nothing.
+                "section out of sequence",
+                "No. 100.\nMr. Sargent to Mr. Frelinguysen.\n\nSir: I inclose a report.\n\nI have, &c.,\n\nCHAPMAN COLEMAN,\nSecond Secretary of Legation.\n\nQualifications necessary for, and appointments to, judicial offices.\n\nI.\n\nCandidates for judicial offices must pass two examinations.\n\nSubdivision of the court system and jurisdiction in general.\n\nIII.\n\nOrdinary contentious jurisdiction is exercised by the courts.",
+                &["No. 100.", "Qualifications"],
+            ),
+            (
                 // frus1861 unnumbered-227 | -228: the second sibling's
                 // caption, over its "[Translation.]", is its own.
                 "frus1861 unnumbered-227|-228: a sibling's caption",
@@ -1836,6 +1924,25 @@ mod tests {
             for (g, w) in got.iter().zip(want.iter()) {
                 assert!(g.starts_with(w), "{name}: {got:?}");
             }
+        }
+    }
+
+    #[test]
+    fn roman_values() {
+        for (t, want) in [
+            ("I", Some(1)),
+            ("IV", Some(4)),
+            ("IX", Some(9)),
+            ("X", Some(10)),
+            ("XIV", Some(14)),
+            ("XXXIX", Some(39)),
+            ("", None),
+            ("IIII", None),
+            ("XXXX", None),
+            ("L", None),
+            ("VX", None),
+        ] {
+            assert_eq!(roman_value(t), want, "{t}");
         }
     }
 
