@@ -68,8 +68,9 @@ fn shapes(size: usize) -> Vec<(&'static str, String)> {
 }
 
 /// Shapes for the splitter (`--split`): long runs of lines it looks back
-/// over (blank lines, page lines), and a block said over and over (the
-/// reprint lookup).
+/// over (blank lines, page lines), a block said over and over (the
+/// reprint lookup), and heads whose footnote mark goes on from the text
+/// before it (each looks back for the mark before its own).
 fn split_shapes(size: usize) -> Vec<(&'static str, String)> {
     vec![
         (
@@ -85,6 +86,15 @@ fn split_shapes(size: usize) -> Vec<(&'static str, String)> {
             build(
                 "Mr. A to Mr. B.\n\nSir: Text.\n\n",
                 "Her Majesty’s government deeply lament the outbreak of hostilities in North America.\nSir: I have the honor to inclose a copy.\n\n",
+                size,
+                "End.\n",
+            ),
+        ),
+        (
+            "marked heads",
+            build(
+                "Mr. A to Mr. B.\n\nSir: Text.1\n\n",
+                "Mr. C to Mr. D2\n\nText of a long letter printed inside the document, with its note.1\n\n",
                 size,
                 "End.\n",
             ),

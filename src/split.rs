@@ -299,6 +299,9 @@ fn head_mark(head: &str) -> Option<u32> {
     t[t.len() - digits..].parse().ok()
 }
 
+/// How far back [`continues_marks`] looks for the mark before a head's.
+const MARK_LOOK_BACK: usize = 32 * 1024;
+
 /// True when `head` ends with a footnote mark N > 1 glued to its last
 /// word ("House49") and the mark N - 1 is in `src[from..to]`, glued the
 /// same way: the head's note follows the notes of the text before it.
@@ -307,6 +310,12 @@ fn continues_marks(src: &str, from: usize, to: usize, head: &str) -> bool {
         return false;
     };
     let want = (n - 1).to_string();
+    // The mark before is near (within 17 KB in frus1919Parisv01 d337): a
+    // bounded look-back keeps a run of such heads linear.
+    let mut from = from.max(to.saturating_sub(MARK_LOOK_BACK));
+    while !src.is_char_boundary(from) {
+        from += 1;
+    }
     let text = src.get(from..to).unwrap_or("");
     let bytes = text.as_bytes();
     text.match_indices(want.as_str()).any(|(at, _)| {
