@@ -628,3 +628,34 @@ fn index_gives_one_record_per_document() {
     assert_eq!(one[0]["part"], Value::Null);
     assert_eq!(one[0]["number"], "67");
 }
+
+/// A text file larger than any one document, read whole, gets a hint on
+/// stderr to use --split; with --split, or for small files, none.
+#[test]
+fn large_file_read_whole_gets_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let three =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/multi/three.txt"))
+            .unwrap();
+    let copies = (cables::index::LARGE_TEXT as usize) / three.len() + 1;
+    fs::write(dir.path().join("vol.txt"), three.repeat(copies)).unwrap();
+    fs::write(dir.path().join("one.txt"), &three).unwrap();
+    let run = |split: bool| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_cables"));
+        cmd.arg("index").arg(dir.path());
+        if split {
+            cmd.arg("--split");
+        }
+        let out = cmd.output().expect("run cables");
+        assert!(out.status.success());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let whole = run(false);
+    assert!(
+        whole.contains("cables: hint: 1 text file over 512 KB read as one document")
+            && whole.contains("--split"),
+        "{whole}"
+    );
+    let split = run(true);
+    assert!(!split.contains("hint"), "{split}");
+}

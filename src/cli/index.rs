@@ -136,6 +136,14 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
         if summary.files == 0 {
             eprintln!("cables: {}", cables::hint::no_documents(&a.dir));
         }
+        if summary.large_text > 0 {
+            eprintln!(
+                "cables: hint: {} text file{} over {} KB read as one document; a chapter or a volume saved as one file holds several: run with --split for one record per document",
+                summary.large_text,
+                if summary.large_text == 1 { "" } else { "s" },
+                index::LARGE_TEXT / 1024
+            );
+        }
     }
     Ok(EXIT_OK)
 }
