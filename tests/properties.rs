@@ -56,6 +56,55 @@ const FRAGMENTS: &[&str] = &[
     "footnote 5, Document 112",
 ];
 
+/// Lines the splitter reads as boundaries or refuses as such (issue 8):
+/// heads, labels, closings, captions, sections, marks, reprints.
+const SPLIT_FRAGMENTS: &[&str] = &[
+    "Mr. Seward to Mr. Adams.",
+    "Mr. Nelson to Mr. Tocornal.",
+    "Commander Smith to commanding officer Gulf squadron.",
+    "Mr. D. H. Miller to Colonel E. M. House1",
+    "The Technical Adviser to Colonel E. M. House49",
+    "No. 76.\n",
+    "No. 61.]",
+    "A.",
+    "C.\n",
+    "[Untitled]",
+    "[Translation.]",
+    "[Inclosure 1 in No. 447.]",
+    "THOMAS H. NELSON.",
+    "WM. W. McKEAN, Captain.",
+    "Hon. William H. Seward, Secretary of State.",
+    "Hon. William H. Seward,\n",
+    "Land courts.",
+    "I.",
+    "II.",
+    "XIV.",
+    "Sir: I have the honor to inclose a copy of the note, which the minister handed to me yesterday afternoon.",
+    "Her Majesty’s government deeply lament the outbreak of hostilities in North America.",
+    "Reply of the Queen to Mr. Schurz.",
+    "Text about Poland.32",
+    "  1. Not printed.",
+    "[Page 170]",
+    "Washington, August 27, 1917.",
+    "\n",
+    "\n\n",
+    "é",
+    "’",
+];
+
+/// Text built of whole lines of [`SPLIT_FRAGMENTS`] and of FRUS-like text.
+fn split_like() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            4 => prop::sample::select(SPLIT_FRAGMENTS).prop_map(|f| format!("{f}\n\n")),
+            1 => prop::sample::select(FRAGMENTS).prop_map(str::to_string),
+            1 => any::<String>(),
+        ],
+        0..80,
+    )
+    .prop_map(|v| v.concat())
+}
+
 fn frus_like() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(FRAGMENTS), 0..60).prop_map(|v| v.concat())
 }
@@ -94,6 +143,34 @@ proptest! {
     #[test]
     fn spans_anchors_determinism(src in mixed()) {
         check(&src)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// The splitter (`--split`) on any text: no panic; parts in order, not
+    /// overlapping, inside the input and on character boundaries, the same
+    /// on a second run; every record's spans inside its part's text.
+    #[test]
+    fn split_parts_in_order(src in prop_oneof![3 => split_like(), 1 => mixed()]) {
+        let s = cables::split::split(&src);
+        prop_assert!(!s.parts.is_empty());
+        let mut at = 0;
+        for p in &s.parts {
+            prop_assert!(p.span.start >= at && p.span.start <= p.span.end && p.span.end <= src.len(), "{:?} in {:?}", p.span, src);
+            prop_assert!(src.is_char_boundary(p.span.start) && src.is_char_boundary(p.span.end));
+            at = p.span.end;
+        }
+        for d in &s.doubts {
+            prop_assert!(d.offset <= src.len() && src.is_char_boundary(d.offset));
+        }
+        prop_assert_eq!(&s, &cables::split::split(&src));
+        for r in cables::split::records(&src, "vol.txt") {
+            if let Err(e) = check_spans(&r, &src) {
+                return Err(TestCaseError::fail(format!("{e}\ninput: {src:?}")));
+            }
+        }
     }
 }
 
