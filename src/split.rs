@@ -37,7 +37,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::{self, head, lines};
+use crate::parse::{self, footnotes, head, lines};
 use crate::record::{Record, Span};
 
 /// A document found in a text.
@@ -284,8 +284,9 @@ fn sibling_start(src: &str, ls: &[lines::Line], i: usize, floor: usize) -> bool 
 }
 
 /// The footnote mark glued to the end of a head line ("House49" gives
-/// 49): one to three digits after a letter or a closing bracket, quote or
-/// period.
+/// 49): one to three digits after a character the parser's footnote
+/// search takes marks after ([`footnotes::glue_before`]: a letter, a
+/// closing bracket, quote or period, …).
 fn head_mark(head: &str) -> Option<u32> {
     let t = head.trim_end();
     let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
@@ -293,7 +294,7 @@ fn head_mark(head: &str) -> Option<u32> {
         return None;
     }
     let before = t[..t.len() - digits].chars().next_back();
-    if !before.is_some_and(|c| c.is_alphabetic() || matches!(c, ')' | '.' | ',' | '’' | '”')) {
+    if !before.is_some_and(footnotes::glue_before) {
         return None;
     }
     t[t.len() - digits..].parse().ok()
@@ -319,9 +320,10 @@ fn continues_marks(src: &str, from: usize, to: usize, head: &str) -> bool {
     let text = src.get(from..to).unwrap_or("");
     let bytes = text.as_bytes();
     text.match_indices(want.as_str()).any(|(at, _)| {
-        let glued = text[..at].chars().next_back().is_some_and(|c| {
-            c.is_alphabetic() || matches!(c, ')' | '.' | ',' | ';' | ':' | '’' | '”')
-        });
+        let glued = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(footnotes::glue_before);
         let ends = bytes
             .get(at + want.len())
             .is_none_or(|b| !b.is_ascii_digit());
@@ -375,28 +377,27 @@ fn section_opener(src: &str, ls: &[lines::Line], i: usize, section: Option<u32>)
 /// its own, whose next block is a Roman numeral alone ("IV."), the
 /// numeral's value.
 fn roman_section(src: &str, ls: &[lines::Line], i: usize) -> Option<u32> {
-    let raw = ls.get(i)?.text(src);
-    let t = raw.trim();
-    if t.chars().count() > 100
-        || !t.ends_with('.')
-        || starts_indented(raw)
-        || !head_ends_block(src, ls, i)
-        || (i > 0
-            && !ls[i - 1]
-                .text(src)
-                .trim_end()
-                .ends_with(['.', '!', '?', '”', ']'])
-            && !ls[i - 1].is_blank(src))
-        || !is_caption(t)
-    {
-        return None;
-    }
-    // Line i + 1 is blank (`head_ends_block`); the numeral is the next.
+    // The numeral first, the rarest: line i + 1 blank, the numeral on line
+    // i + 2, a blank line after it.
     let k = i + 2;
-    if k >= ls.len() || !head_ends_block(src, ls, k) {
+    if k >= ls.len() || !head_ends_block(src, ls, i) || !head_ends_block(src, ls, k) {
         return None;
     }
-    roman_value(ls[k].text(src).trim().strip_suffix('.')?)
+    let n = roman_value(ls[k].text(src).trim().strip_suffix('.')?)?;
+    let raw = ls[i].text(src);
+    let t = raw.trim();
+    let after_end = i == 0
+        || ls[i - 1].is_blank(src)
+        || ls[i - 1]
+            .text(src)
+            .trim_end()
+            .ends_with(['.', '!', '?', '”', ']']);
+    let caption = t.ends_with('.')
+        && !starts_indented(raw)
+        && t.chars().count() <= 100
+        && after_end
+        && is_caption(t);
+    caption.then_some(n)
 }
 
 /// The value of a Roman numeral of up to 39 ("XXXIX"), written as the
@@ -1372,9 +1373,9 @@ fn head_after_signed_letter(src: &str, ls: &[lines::Line], i: usize) -> Option<O
     if !named {
         return None;
     }
-    let last = block_start(src, ls, i)?;
-    let signed = is_capital_signature(ls[last].text(src))
-        || prev_content(src, ls, last, 0).is_some_and(|k| {
+    let block = block_start(src, ls, i)?;
+    let signed = is_capital_signature(ls[block].text(src))
+        || prev_content(src, ls, block, 0).is_some_and(|k| {
             // The addressee's block under the signature.
             is_capital_signature(ls[k].text(src))
         });

@@ -198,7 +198,7 @@ pub struct Candidate {
 }
 
 /// Characters after which digits are a mark, not part of a number.
-fn glue_before(c: char) -> bool {
+pub(crate) fn glue_before(c: char) -> bool {
     c.is_alphabetic()
         || matches!(
             c,
