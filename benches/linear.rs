@@ -102,14 +102,21 @@ fn split_shapes(size: usize) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn bench(c: &mut Criterion) {
-    let all = std::env::var_os("CABLES_BENCH_ALL").is_some();
+/// One group per shape of `shapes`, at ×1, ×2, ×4, ×8 of [`BASE`]: the
+/// throughput of `run` on each.
+fn bench_shapes(
+    c: &mut Criterion,
+    prefix: &str,
+    shapes: fn(usize) -> Vec<(&'static str, String)>,
+    skip: &[&str],
+    run: fn(&str),
+) {
     for (shape, _) in shapes(16) {
-        if !all && QUADRATIC.contains(&shape) {
-            eprintln!("linear/{shape}: skipped (quadratic today; CABLES_BENCH_ALL=1 runs it)");
+        if skip.contains(&shape) {
+            eprintln!("{prefix}{shape}: skipped (quadratic today; CABLES_BENCH_ALL=1 runs it)");
             continue;
         }
-        let mut g = c.benchmark_group(format!("linear/{shape}"));
+        let mut g = c.benchmark_group(format!("{prefix}{shape}"));
         g.sample_size(10);
         for k in [1usize, 2, 4, 8] {
             let input = shapes(BASE * k)
@@ -118,28 +125,24 @@ fn bench(c: &mut Criterion) {
                 .map(|(_, t)| t)
                 .unwrap_or_default();
             g.throughput(Throughput::Bytes(input.len() as u64));
-            g.bench_function(format!("x{k}"), |b| {
-                b.iter(|| cables::parse::parse(black_box(&input), "d.txt"))
-            });
+            g.bench_function(format!("x{k}"), |b| b.iter(|| run(black_box(&input))));
         }
         g.finish();
     }
-    for (shape, _) in split_shapes(16) {
-        let mut g = c.benchmark_group(format!("linear/split {shape}"));
-        g.sample_size(10);
-        for k in [1usize, 2, 4, 8] {
-            let input = split_shapes(BASE * k)
-                .into_iter()
-                .find(|(s, _)| *s == shape)
-                .map(|(_, t)| t)
-                .unwrap_or_default();
-            g.throughput(Throughput::Bytes(input.len() as u64));
-            g.bench_function(format!("x{k}"), |b| {
-                b.iter(|| cables::split::records(black_box(&input), "vol.txt"))
-            });
-        }
-        g.finish();
-    }
+}
+
+fn bench(c: &mut Criterion) {
+    let skip = if std::env::var_os("CABLES_BENCH_ALL").is_some() {
+        &[][..]
+    } else {
+        QUADRATIC
+    };
+    bench_shapes(c, "linear/", shapes, skip, |t| {
+        black_box(cables::parse::parse(t, "d.txt"));
+    });
+    bench_shapes(c, "linear/split ", split_shapes, &[], |t| {
+        black_box(cables::split::records(t, "vol.txt"));
+    });
 }
 
 criterion_group!(benches, bench);

@@ -387,6 +387,7 @@ fn volumes_joined_into_one_file() {
                 }
                 let want_single = common::judge(&d.single, &d.truth);
                 let want_split = split.map(|r| common::judge(r, &d.truth));
+                let json = format!("{vol}/{}", d.name.replace(".txt", ".json"));
                 for f in FIELDS {
                     let Some(s_ok) = want_single.get(f).map(|v| v.ok) else {
                         continue;
@@ -399,7 +400,6 @@ fn volumes_joined_into_one_file() {
                         .and_then(|w| w.get(f))
                         .is_some_and(|v| v.ok);
                     t.split += usize::from(p_ok);
-                    let json = format!("{vol}/{}", d.name.replace(".txt", ".json"));
                     if !common::TRUTH_ERRORS
                         .iter()
                         .any(|(n, field, _)| *n == json && field == f)
@@ -470,6 +470,16 @@ fn volumes_joined_into_one_file() {
     assert!(failed.is_empty(), "below 0.99: {failed:?}");
 }
 
+/// The text of `fixtures/NAME`.
+fn fixture(name: &str) -> String {
+    fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(name),
+    )
+    .unwrap()
+}
+
 fn cables(args: &[&str]) -> Vec<Value> {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_cables"))
         .args(args)
@@ -494,9 +504,7 @@ fn cables(args: &[&str]) -> Vec<Value> {
 #[test]
 fn three_documents_in_one_file() {
     let recs = cables(&["parse", "--split", "fixtures/multi/three.txt"]);
-    let text =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/multi/three.txt"))
-            .unwrap();
+    let text = fixture("multi/three.txt");
     assert_eq!(recs.len(), 3);
     let want = [
         (
@@ -551,9 +559,7 @@ fn three_documents_in_one_file() {
 #[test]
 fn nested_documents_reprinted_after_their_parent() {
     let recs = cables(&["parse", "--split", "fixtures/multi/nested.txt"]);
-    let text =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/multi/nested.txt"))
-            .unwrap();
+    let text = fixture("multi/nested.txt");
     let got: Vec<(u64, u64, &str)> = recs
         .iter()
         .map(|r| {
@@ -634,9 +640,7 @@ fn index_gives_one_record_per_document() {
 #[test]
 fn large_file_read_whole_gets_a_hint() {
     let dir = tempfile::tempdir().unwrap();
-    let three =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/multi/three.txt"))
-            .unwrap();
+    let three = fixture("multi/three.txt");
     let copies = (cables::index::LARGE_TEXT as usize) / three.len() + 1;
     fs::write(dir.path().join("vol.txt"), three.repeat(copies)).unwrap();
     fs::write(dir.path().join("one.txt"), &three).unwrap();
