@@ -37,7 +37,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::{self, footnotes, head, lines};
+use crate::parse::{self, footnotes, head, lines, signature};
 use crate::record::{Record, Span};
 
 /// A document found in a text.
@@ -1328,20 +1328,16 @@ fn prev_is_inclosure(src: &str, ls: &[lines::Line], i: usize) -> bool {
 /// signature alone ("Charles O’Neil,\nCommander, U. S. N.\n\nA.\nMr. Seat to
 /// Commander O’Neil.", frus1894Nicaragua d83).
 fn label_after_letter(src: &str, ls: &[lines::Line], i: usize) -> Option<usize> {
-    const ADDRESSEE: &[&str] = &[
-        "Hon. ",
-        "His Excellency ",
-        "The Envoy ",
-        "The Most Excellent ",
-        "The Minister ",
-    ];
+    // Offices the parser's address test does not know, since a signature
+    // block never holds them (frus1864p4 d179, d180).
+    const OFFICES: &[&str] = &["The Envoy ", "The Most Excellent ", "The Minister "];
     let label = prev_content(src, ls, i, 0)?;
     if ls[label].text(src).trim().chars().count() > 3 {
         return None;
     }
     let to = block_start(src, ls, label)?;
     let t = ls[to].text(src).trim();
-    ADDRESSEE.iter().any(|a| t.starts_with(a)).then_some(label)
+    (signature::is_address(t) || OFFICES.iter().any(|a| t.starts_with(a))).then_some(label)
 }
 
 /// A head whose recipient the head test does not take, in lower case or

@@ -309,7 +309,7 @@ fn is_for_line(line: &str) -> bool {
 
 /// An address line after a signature ("Hon. William H. Seward, Secretary
 /// of State.", "N. B. Judd, Esq., &c.") is not a signature.
-fn is_address(line: &str) -> bool {
+pub(crate) fn is_address(line: &str) -> bool {
     let l = line.trim_start_matches(['“', '"']);
     // Every prefix below opens with one of these capitals: most lines are
     // refused from their first byte (issue 4).
