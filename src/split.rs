@@ -1384,12 +1384,15 @@ fn head_after_signed_letter(src: &str, ls: &[lines::Line], i: usize) -> Option<O
 }
 
 /// A signature in capitals, with the signer's rank after a comma: "JOHN
-/// BIGLER.", "WM. W. McKEAN, Captain.", "SCHIESS.".
+/// BIGLER.", "WM. W. McKEAN, Captain.", "SCHIESS.": the parser's test of
+/// a name in capitals ([`signature::is_caps_text`]), on a short name of
+/// four capitals at least.
 fn is_capital_signature(t: &str) -> bool {
-    let name = t.trim().split(',').next().unwrap_or("");
-    let upper = name.chars().filter(|c| c.is_uppercase()).count();
-    let lower = name.chars().filter(|c| c.is_lowercase()).count();
-    upper >= 4 && lower * 4 <= upper && name.chars().count() <= 40
+    let t = t.trim();
+    let name = t.split(',').next().unwrap_or("");
+    name.chars().count() <= 40
+        && name.chars().filter(|c| c.is_uppercase()).count() >= 4
+        && signature::is_caps_text(t)
 }
 
 /// The first line of the block (lines without a blank or page line

@@ -420,7 +420,7 @@ fn signatures_of(
 
 /// True when the name part of a signature (before the first comma) is in
 /// capitals: "J. R. LOWELL.", "E. P. BROOKS, Consul, &c.".
-fn is_caps_text(sig: &str) -> bool {
+pub(crate) fn is_caps_text(sig: &str) -> bool {
     let name = before_comma(sig);
     let (letters, upper) = letter_counts(name);
     letters >= 2 && upper * 10 >= letters * 8
