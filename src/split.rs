@@ -468,7 +468,10 @@ pub fn split(src: &str) -> Split {
             continue;
         }
         let Some(op) = opener_at(src, &ls, i)
-            .or_else(|| caption_opener(src, &ls, i))
+            .or_else(|| {
+                let prev_head = openers.last().map(|o| ls[o.head].text(src).trim());
+                caption_opener(src, &ls, i, prev_head)
+            })
             .or_else(|| head_after_signed_letter(src, &ls, i))
             .or_else(|| section_opener(src, &ls, i, section))
         else {
@@ -889,11 +892,20 @@ fn opener_at(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
 ///   salutation after a signature is as often a letter quoted or enclosed
 ///   in the document: neither opens a document.
 ///
-/// A caption without such a note ("Memorandum …", "Executive Order No.
-/// 2729–A, …") is not taken, even after a signature: an attachment printed
-/// after the signature of the letter that sends it looks the same
-/// (frus1917Supp02v02 d34, d66, d79; frus1919Parisv01 d378).
-fn caption_opener(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
+/// - a caption that names a paper and its date ("Imperial edict of
+///   September 25, 1900."), after a closing: see [`dated_caption_start`].
+///
+/// Any other caption without such a note ("Telegram sent to the
+/// representatives …", "Executive Order No. 2729–A, …") is not taken,
+/// even after a signature: an attachment printed after the signature of
+/// the letter that sends it looks the same (frus1901China d15;
+/// frus1917Supp02v02 d34, d66, d79; frus1919Parisv01 d378).
+fn caption_opener(
+    src: &str,
+    ls: &[lines::Line],
+    i: usize,
+    prev_head: Option<&str>,
+) -> Option<Opener> {
     let raw = ls[i].text(src);
     let t = raw.trim();
     if t.is_empty() || starts_indented(raw) {
@@ -916,6 +928,13 @@ fn caption_opener(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
             let prev = block_before(src, ls, i);
             is_closing(&prev) || prev.last().is_some_and(|l| l.chars().count() > 300)
         }
+    } else if let Some(first) = dated_caption_start(src, ls, i, prev_head) {
+        return Some(Opener {
+            first,
+            head: i,
+            number: None,
+            inclosure: false,
+        });
     } else {
         next_block_line(src, ls, i).is_some_and(|n| n.starts_with('[') && is_delivery_note(n)) && {
             // A caption is a block of its own ("Washington, October 10,
@@ -981,6 +1000,67 @@ fn caption_over(src: &str, ls: &[lines::Line], i: usize) -> Option<usize> {
             .last()
             .is_some_and(|l| l.ends_with(',') || !l.chars().any(char::is_lowercase));
     ok.then_some(c)
+}
+
+/// The first line of a document whose head is the dated caption at line
+/// `i` ([`is_dated_caption`]): the caption under the closing of the
+/// document before, or "[Translation.]" over it under that closing
+/// (frus1901China d178). When the document before opened with a dated
+/// caption too (its head is `prev_head`), a paper with no closing, the caption may
+/// follow its last paragraph ("Memorandum in reply to the Russian Chargé’s
+/// memorandum dated September 17, 1900." under the memorandum's last
+/// question, d24), though not a paragraph that announces it ("… the
+/// following memorandum:").
+fn dated_caption_start(
+    src: &str,
+    ls: &[lines::Line],
+    i: usize,
+    prev_head: Option<&str>,
+) -> Option<usize> {
+    if !is_dated_caption(ls[i].text(src).trim()) {
+        return None;
+    }
+    let translation = prev_content(src, ls, i, i.saturating_sub(3))
+        .filter(|&k| ls[k].text(src).trim() == "[Translation.]");
+    let first = translation.unwrap_or(i);
+    let before = block_before(src, ls, first);
+    let closed = is_closing(&before)
+        || (before
+            .last()
+            .is_some_and(|l| l.ends_with(['.', '?', '!', '”']))
+            && prev_head.is_some_and(is_dated_caption));
+    closed.then_some(first)
+}
+
+/// A caption that names a paper and its date ("Translation of a cablegram
+/// received by Minister Wu on July 20, 1900, …", "Memorandum handed to Mr.
+/// Adee by the Russian Chargé d’affaires, …, September 17, 1900, 10.45
+/// a.m.", "Imperial edict of September 25, 1900.", "Minutes of the third
+/// conference …, held September 7, 1901.": frus1901China d5, d23, d27,
+/// d178). After the closing of the document before, such a caption opens a
+/// document: the papers a letter encloses come under an inclosure label.
+/// Not a memorandum of a conversation: a minister encloses his record of
+/// a talk in the despatch that reports it, after his signature and with no
+/// label (frus1861 d205, frus1882 d78). Nor a caption without a date ("Telegram
+/// sent to the representatives of the United States …" under a letter that
+/// forwards it, frus1901China d15), an executive order or a proclamation (under the
+/// telegram that announces it, frus1917Supp02v02 d34, d79).
+fn is_dated_caption(t: &str) -> bool {
+    static KIND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:(?:Translation|Copy) of an? )?(?:(?:Imperial|Circular|Telegraphic) )?(?i:memorandum|cablegram|telegram|edict|decree|minutes|note|instruction) (?:of|from|to|handed|received|sent|delivered|presented|in reply|in response|dated|issued|by)\b",
+        )
+        .expect("regex")
+    });
+    static DATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, 1[6-9]\d\d\b")
+            .expect("regex")
+    });
+    t.chars().count() <= 300
+        && KIND.is_match(t)
+        && !t.contains("of a conversation")
+        && DATED.is_match(t)
+        && is_caption(t)
 }
 
 /// An editors' note of how a document was delivered: "[Handed to Mr. Adee
@@ -1782,6 +1862,56 @@ mod tests {
                 "frus1917Supp02v02 d34: attachment after a signature",
                 "File No. 763.72112/3838\n\nThe Secretary of State to the Minister in Sweden (Morris)\n\n[Circular telegram]\n\nText.\n\nLansing\n\nExecutive Order No. 2645, June 22, 1917, Establishing an Exports Council\n\nBy virtue of authority vested in me.",
                 &["File No. 763.72112/3838"],
+            ),
+            (
+                // frus1901China d4 | d5: a caption that names a paper and
+                // its date opens a document after a signature.
+                "frus1901China d4|d5: dated caption after a signature",
+                "Circular note of July 3, 1900, to the powers cooperating in China.\n\n[Circular telegram sent to the United States embassies in Berlin.]\n\nText.\n\nHay.\n\nTranslation of a cablegram received by Minister Wu on July 20, 1900, from the taotai of Shanghai, dated July 19, 1900.\n\nHave received a telegram from Governor Yuan.",
+                &["Circular note", "Translation of a cablegram"],
+            ),
+            (
+                // frus1901China d26 | d27: after an addressee.
+                "frus1901China d26|d27: dated caption after an addressee",
+                "Acting Secretary Hill to the Imperial German Chargé d’Affaires.\n\nSir: Text.\n\nDavid J. Hill,\nActing Secretary.\n\nFreiherr Speck von Sternburg,\nWashington.\n\nImperial edict of September 25, 1900.\n\nThe Secretary of State received on October 2, 1900, a memorandum.",
+                &["Acting Secretary Hill", "Imperial edict"],
+            ),
+            (
+                // frus1901China d177 | d178: "[Translation.]" over the
+                // caption is the document's first line.
+                "frus1901China d177|d178: [Translation.] over a dated caption",
+                "Mr. Rockhill to Mr. Hay.\n\nNo. 157.]\n\nSir: Text.\n\nI avail myself of this opportunity, etc.,\n\nB. J. de Cologan.\n\n[Translation.]\n\nMinutes of the third conference with the Chinese plenipotentiaries, held September 7, 1901.\n\nThe diplomatic corps met at 11 o’clock.",
+                &["Mr. Rockhill", "[Translation.]"],
+            ),
+            (
+                // frus1901China d22 | d23 | d24: after a place and date; the
+                // next paper's dated caption follows the last paragraph of
+                // this one, which has no closing.
+                "frus1901China d22|d23|d24: dated captions in a run",
+                "Memorandum in response to Mr. Wu’s communication, September 17, 1900.\n\nText.\n\nDavid J. Hill,\nActing Secretary.\n\nDepartment of State,\nWashington, September 21, 1900.\n\nMemorandum handed to Mr. Adee by the Russian Chargé d’affaires, Mr. de Wollant, September 17, 1900, 10.45 a.m.\n\n[Translation.]\n\n(1)\nHas the Federal Government the intention to transfer the legation?\n\nMemorandum in reply to the Russian Chargé’s memorandum dated September 17, 1900.\n\n(1)\nThe Government of the United States has not any present intention.",
+                &["Memorandum in response", "Memorandum handed", "Memorandum in reply"],
+            ),
+            (
+                // A dated caption after a paragraph, the document before
+                // opened by a head: a paper quoted in the letter.
+                "dated caption after a paragraph of a letter",
+                "Mr. Hay to Mr. Conger.\n\nSir: The minister handed me the paper below.\n\nMemorandum handed to Mr. Adee by the Russian Chargé d’affaires, September 17, 1900.\n\nText.",
+                &["Mr. Hay"],
+            ),
+            (
+                // frus1861 d205, frus1882 d78 (one document each): a
+                // memorandum of a conversation after the signature is the
+                // despatch's inclosure.
+                "frus1882 d78: memorandum of a conversation after a signature",
+                "Mr. Holcombe to Mr. Frelinghuysen.\n\nSir: Text.\n\nI have, &c.,\n\nC. ARENDT.\n\nMemorandum of a conversation had by Mr. Arendt with His Excellency Wang, on March 3, 1882.\n\nText.",
+                &["Mr. Holcombe"],
+            ),
+            (
+                // frus1901China d15 (one document): a caption without a date
+                // after a signature is the telegram the letter forwards.
+                "frus1901China d15: undated caption after a signature",
+                "The Acting Secretary of State to the Russian Chargé d’affaires.\n\nSir: Text.\n\nAlvey A. Adee,\nActing Secretary.\n\nTelegram sent to the representatives of the United States in Berlin, Vienna, Paris, London, Rome, Tokyo, and St. Petersburg.\n\nText.",
+                &["The Acting Secretary"],
             ),
             (
                 // frus1864p4 d171 | d172: "[Untitled]" opens a document
