@@ -1052,13 +1052,17 @@ fn is_dated_caption(t: &str) -> bool {
         )
         .expect("regex")
     });
+    // "Memorandum of a conversation …" (frus1882), "Memorandum of
+    // Conversation, …" (the form of the 1940s on).
+    static CONVERSATION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bof (?:a )?conversation\b").expect("regex"));
     static DATED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, 1[6-9]\d\d\b")
             .expect("regex")
     });
     t.chars().count() <= 300
         && KIND.is_match(t)
-        && !t.contains("of a conversation")
+        && !CONVERSATION.is_match(t)
         && DATED.is_match(t)
         && is_caption(t)
 }
@@ -1905,6 +1909,12 @@ mod tests {
                 "frus1882 d78: memorandum of a conversation after a signature",
                 "Mr. Holcombe to Mr. Frelinghuysen.\n\nSir: Text.\n\nI have, &c.,\n\nC. ARENDT.\n\nMemorandum of a conversation had by Mr. Arendt with His Excellency Wang, on March 3, 1882.\n\nText.",
                 &["Mr. Holcombe"],
+            ),
+            (
+                // The same in the later form, with a date.
+                "memorandum of conversation after a signature",
+                "The Ambassador in China (Gauss) to the Secretary of State\n\nSir: Text.\n\nC. E. Gauss\n\nMemorandum of Conversation, by the Ambassador in China (Gauss), January 5, 1942\n\nText.",
+                &["The Ambassador in China"],
             ),
             (
                 // frus1901China d15 (one document): a caption without a date
