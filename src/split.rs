@@ -243,7 +243,9 @@ fn in_step(
 /// "I am, &c.,"): a bracketed editors' line that opens a document
 /// ("[Translation.]", "[From the London Times, May 3, 1861.]", "[Extract.]",
 /// not a reference inside one, "[See above.]", unnumbered-350), a label
-/// ("E."), a salutation ("Sir:", "Highness:"), or a note's "The
+/// ("E."), a salutation ("Sir:", "Highness:"), a letter quoted whole
+/// ("“Sir: Referring to our conversation …", even after the line that
+/// announces it: unnumbered-339), or a note's "The
 /// undersigned, her Majesty's principal secretary …" (not "The undersigned
 /// has …" inside it). Not a caption: an addressee line ("The ministers
 /// above named.") reads as one.
@@ -263,7 +265,12 @@ fn sibling_start(src: &str, ls: &[lines::Line], i: usize, floor: usize) -> bool 
         return false;
     };
     let before = ls[p].text(src).trim();
-    if p < floor || before.ends_with([':', ',', ';']) {
+    // A letter quoted whole ("“Sir: Referring to our conversation …")
+    // after the line that announces it ("… I addressed Baron Van Zuylen the
+    // following note:") is a nested document of its own (frus1861
+    // unnumbered-339); any other line after a colon goes on with it.
+    let quoted_letter = t.strip_prefix('“').is_some_and(is_salutation);
+    if p < floor || before.ends_with([',', ';']) || (before.ends_with(':') && !quoted_letter) {
         return false;
     }
     // After an editors' line ("[Translation.]", "No. 5232|103.]") the
@@ -277,6 +284,7 @@ fn sibling_start(src: &str, ls: &[lines::Line], i: usize, floor: usize) -> bool 
         && t.len() <= 120;
     let label = t.len() <= 3 && t.ends_with('.') && t.starts_with(|c: char| c.is_ascii_uppercase());
     let opening = is_salutation(t)
+        || quoted_letter
         || t.starts_with("Highness:")
         || t.starts_with("Your Highness:")
         || t.starts_with("The undersigned, ");
@@ -2038,6 +2046,16 @@ mod tests {
                     "Highness: I have had the honor to receive the letter which your highness was pleased to address me yesterday for the purpose of informing me.\n\nJOHN P. BROWN,\nChargé d’Affaires ad int.\n\n[Translation.]\n\nNo. 5232|103.]\n\nSir: I have the honor to inform you that his excellency Fuad Pacha has been called to the presidency of the supreme council of justice.\n\nI take occasion to offer renewed assurances of my high respect and perfect consideration.\n\nAALI."
                 ),
                 &["Mr. Brown to Mr. Seward.", "Highness:", "[Translation.]"],
+            ),
+            (
+                // frus1861 d279 | unnumbered-338 | -339: the second sibling
+                // is a letter quoted whole after the line that announces it.
+                "frus1861 d279|unnumbered-338|-339: a quoted letter after its announcement",
+                &format!(
+                    "Mr. Pike to Mr. Seward.\n\nSir: I addressed the minister the following note:\n\n{0}\n\n{0}",
+                    "“Sir: I do not understand this government to have yet distinctly conceded ‘belligerent rights’ to the self-styled Confederate States.”\n\nI concluded the interview by renewedly urging every consideration I could adduce to induce him to issue the desired orders.\n\nAfter my interview, I addressed Baron Van Zuylen the following note:\n\n“Sir: Referring to our conversation of to-day, I beg to suggest that what appears to you a practical difficulty may be properly overcome.”"
+                ),
+                &["Mr. Pike to Mr. Seward.", "“Sir: I do not", "“Sir: Referring"],
             ),
             (
                 // frus1861 unnumbered-350: a reference in brackets inside a
