@@ -332,8 +332,7 @@ pub(crate) fn is_address(line: &str) -> bool {
         ]
         .iter()
         .any(|p| l.starts_with(p)))
-        || contains_at(l, b'E', b"Esq")
-        || contains_at(l, b'&', b"&c., &c.")
+        || contains_esq_or_etc(l)
 }
 
 /// `text.split(',').next()`: the text before its first comma, found by
@@ -349,11 +348,15 @@ fn split_at_comma(text: &str) -> Option<(&str, &str)> {
     Some((text.get(..i)?, text.get(i + 1..)?))
 }
 
-/// `text.contains(needle)` for a `needle` opening with the byte `first`:
-/// memchr finds that byte, without building a substring searcher per call.
-fn contains_at(text: &str, first: u8, needle: &[u8]) -> bool {
+/// `text.contains("Esq") || text.contains("&c., &c.")`, in one pass:
+/// memchr2 finds the first bytes of both, without building a substring
+/// searcher per call or reading the line twice (issue 4).
+fn contains_esq_or_etc(text: &str) -> bool {
     let b = text.as_bytes();
-    memchr::memchr_iter(first, b).any(|i| b[i..].starts_with(needle))
+    memchr::memchr2_iter(b'E', b'&', b).any(|i| {
+        let rest = &b[i..];
+        rest.starts_with(b"Esq") || rest.starts_with(b"&c., &c.")
+    })
 }
 
 /// The signatures of one block: a list of signers under labels ("For
@@ -428,30 +431,37 @@ pub(crate) fn is_caps_text(sig: &str) -> bool {
 
 /// The number of letters in `text`, and of those in upper case.
 fn letter_counts(text: &str) -> (usize, usize) {
-    let (mut letters, mut upper) = (0, 0);
-    // ASCII bytes are counted as bytes; a non-ASCII character is decoded
-    // from its first byte (continuation bytes, 0x80..0xC0, are skipped),
-    // which reads most text without decoding it (issue 4).
+    // ASCII bytes are counted as bytes, in two passes that the compiler
+    // vectorises (a non-ASCII byte is neither an ASCII letter nor an ASCII
+    // capital, so it adds nothing there); then each non-ASCII character is
+    // decoded from its first byte (0xC0 and above), found sixteen bytes at
+    // a time, and the continuation bytes (0x80..0xC0) are skipped. Most
+    // text is read without decoding it (issue 4).
     let bytes = text.as_bytes();
-    // ASCII text (most names) is counted in two passes that the compiler
-    // vectorises.
-    if bytes.is_ascii() {
-        return (
-            bytes.iter().filter(|b| b.is_ascii_alphabetic()).count(),
-            bytes.iter().filter(|b| b.is_ascii_uppercase()).count(),
-        );
-    }
-    for (i, &b) in bytes.iter().enumerate() {
-        if b < 0x80 {
-            letters += usize::from(b.is_ascii_alphabetic());
-            upper += usize::from(b.is_ascii_uppercase());
-        } else if b >= 0xC0 {
-            if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    upper += usize::from(c.is_uppercase());
+    let mut letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let mut upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+    let mut count = |i: usize| {
+        if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
+            if c.is_alphabetic() {
+                letters += 1;
+                upper += usize::from(c.is_uppercase());
+            }
+        }
+    };
+    let chunks = bytes.chunks_exact(16);
+    let tail = bytes.len() - chunks.remainder().len();
+    for (n, chunk) in chunks.enumerate() {
+        if chunk.iter().fold(false, |acc, &b| acc | (b >= 0xC0)) {
+            for (i, &b) in chunk.iter().enumerate() {
+                if b >= 0xC0 {
+                    count(n * 16 + i);
                 }
             }
+        }
+    }
+    for (i, &b) in bytes[tail..].iter().enumerate() {
+        if b >= 0xC0 {
+            count(tail + i);
         }
     }
     (letters, upper)
@@ -950,10 +960,13 @@ fn is_seal(line: &str) -> bool {
 /// period or colon.
 fn is_title_line(t: &str) -> bool {
     let t = t.trim();
+    // The length and the newline first: the word count would read a whole
+    // paragraph (issue 4).
+    if t.len() >= 200 || t.contains('\n') {
+        return false;
+    }
     let words = t.split_whitespace().count();
-    !t.contains('\n')
-        && t.len() < 200
-        && words >= 3
+    words >= 3
         && t.chars().next().is_some_and(char::is_uppercase)
         && !t.ends_with(['.', ':', ',', ';'])
         && t.split_whitespace()
@@ -968,7 +981,11 @@ fn is_bare_date(t: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\.?$").expect("regex")
     });
-    RE.is_match(t.trim())
+    // At most 37 bytes match: a month of nine letters, and six `\d`
+    // (Unicode digits, at most four bytes each). A paragraph is refused
+    // from its length, not read by the regex (issue 4).
+    let t = t.trim();
+    t.len() <= 40 && RE.is_match(t)
 }
 
 /// A name in capitals without words that make it a heading: at most four
@@ -1029,10 +1046,16 @@ fn is_caps_name(line: &str) -> bool {
 /// "T. Matsudaira", "H. S. S.", "Pierrepont Moffat", "[Woodrow Wilson]").
 fn is_name(line: &str) -> bool {
     let mut l = line.trim();
-    // "JOSE DA SILVA MENDES. [seal.]"
-    if let Some((name, seal)) = l.rsplit_once(' ') {
-        if is_seal(seal) {
-            l = name;
+    // "JOSE DA SILVA MENDES. [seal.]": a seal has at most seven bytes, so
+    // the last space (`rsplit_once(' ')`) is looked for among the last
+    // eight bytes only; one further back leaves no seal after it (issue 4).
+    let tail = l.len().saturating_sub(8);
+    if let Some(at) = l.as_bytes()[tail..].iter().rposition(|&b| b == b' ') {
+        let at = tail + at;
+        if let (Some(name), Some(seal)) = (l.get(..at), l.get(at + 1..)) {
+            if is_seal(seal) {
+                l = name;
+            }
         }
     }
     let l = l.trim_end_matches([',', '.']);
@@ -1078,6 +1101,24 @@ fn is_name(line: &str) -> bool {
     if words.len() > 1 && (is_roman_numbered(words[0]) || words[1] == "The") {
         return false;
     }
+    // Every word capitalised, or a particle: the test that refuses most
+    // lines, before those that count letters (issue 4).
+    let capitalised = words.iter().all(|w| {
+        let w =
+            w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '“' | '”' | '"' | '[' | ']'));
+        w.is_empty()
+            || is_particle(w)
+            || w.chars().next().is_some_and(|c| c.is_uppercase())
+            || w == "&c."
+            // "BRADFORD R. WOOD. Minister Residents &c." loses the final
+            // period of "&c." with the line's.
+            || w == "&c"
+            || w == "&"
+            || w == "Jr."
+    });
+    if !capitalised {
+        return false;
+    }
     // A name in capitals must read as one, not as a heading ("THE DUTIES
     // OF NEUTRAL NATIONS.", "OFFICIAL PAPERS.", "SIGNED WITH THE ROYAL
     // HAND."), and no title in capitals with such words may follow it
@@ -1091,19 +1132,7 @@ fn is_name(line: &str) -> bool {
             return false;
         }
     }
-    words.iter().all(|w| {
-        let w =
-            w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '“' | '”' | '"' | '[' | ']'));
-        w.is_empty()
-            || is_particle(w)
-            || w.chars().next().is_some_and(|c| c.is_uppercase())
-            || w == "&c."
-            // "BRADFORD R. WOOD. Minister Residents &c." loses the final
-            // period of "&c." with the line's.
-            || w == "&c"
-            || w == "&"
-            || w == "Jr."
-    })
+    true
 }
 
 /// The name line and the title lines that go with it: every line after a
