@@ -851,10 +851,10 @@ fn align_hinted(
     let value_bit = |v: u64| ((v % 4096 / 64) as usize, 1u64 << (v % 64));
     let mut done = 0; // cands[..done] are linkable
                       // Best linkable numeric chain ending at item k (for restarts), and the
-                      // linkable symbol candidates (few), so that no step scans every earlier
-                      // candidate.
+                      // slots of the linkable symbol candidates (few), so that no step scans
+                      // every earlier candidate.
     let mut best_num: Vec<(i32, usize)> = vec![(NONE, usize::MAX); n];
-    let mut symbols_done: Vec<usize> = Vec::new();
+    let mut symbol_slots: Vec<usize> = Vec::new();
     let mut links: Vec<(usize, i32)> = Vec::new();
     let mut sym_links: Vec<(usize, i32)> = Vec::new();
     // The bonus for a repeated value, per item (see below).
@@ -872,6 +872,9 @@ fn align_hinted(
         while done < j && cands[done].group != cands[j].group {
             let d = &cands[done];
             let slot = *by_key.entry((d.value, d.suffix)).or_insert_with(|| {
+                if d.value >= SYMBOL_BASE {
+                    symbol_slots.push(slot_first.len());
+                }
                 slot_first.push(done);
                 slot_best.resize(slot_best.len() + n, NONE);
                 slot_arg.resize(slot_arg.len() + n, 0);
@@ -889,9 +892,7 @@ fn align_hinted(
             }
             let (word, bit) = value_bit(d.value);
             seen_values[word] |= bit;
-            if d.value >= SYMBOL_BASE {
-                symbols_done.push(done);
-            } else if d.value >= 1 {
+            if d.value >= 1 && d.value < SYMBOL_BASE {
                 for (k, slot) in best_num.iter_mut().enumerate() {
                     let sc = dp[done * n + k];
                     if sc > slot.0 {
@@ -953,8 +954,7 @@ fn align_hinted(
             }
         }
         let row = j * n;
-        let (done_dp, cur_dp) = dp.split_at_mut(row);
-        let cur_dp = &mut cur_dp[..n];
+        let cur_dp = &mut dp[row..row + n];
         let cur_parent = &mut parent[row..row + n];
         let bc = base(c);
         for (k, (d, p)) in cur_dp.iter_mut().zip(cur_parent.iter_mut()).enumerate() {
@@ -1036,14 +1036,17 @@ fn align_hinted(
         // A restart at 0 or 1, or a symbol, may follow any earlier mark; a
         // number may follow a symbol.
         let any_before = (c.value <= 1 && c.suffix.is_none()) || c.value >= SYMBOL_BASE;
-        // The symbols `c` may follow, and how well (the same for every k).
+        // The symbols `c` may follow, by slot, and how well (the same for
+        // every k and every candidate of a slot).
         sym_links.clear();
         if n > 1 {
-            sym_links.extend(symbols_done.iter().filter_map(|&i| {
-                follows(&cands[i], c)
-                    .filter(|_| cands[i].value >= 1)
-                    .map(|t| (i, t))
+            sym_links.extend(symbol_slots.iter().filter_map(|&slot| {
+                follows(&cands[slot_first[slot]], c).map(|t| (slot, t))
             }));
+        }
+        // Neither a restart nor a symbol: the loop below changes nothing.
+        if !any_before && sym_links.is_empty() {
+            continue;
         }
         for k in 1..n {
             let mut best = cur_dp[k];
@@ -1058,15 +1061,19 @@ fn align_hinted(
                     }
                 }
             }
-            for &(i, t) in &sym_links {
-                let prev = done_dp[i * n + k - 1];
-                if prev != NONE {
-                    let sc = prev + bc + t;
-                    if sc > best {
-                        best = sc;
-                        from = (i * n + k - 1) as u32;
-                    }
+            // Over the symbol candidates in order the first best won: the
+            // best of the slots, the earliest candidate on a tie.
+            let mut sym = (NONE, u32::MAX);
+            for &(slot, t) in &sym_links {
+                let at = slot * n + k - 1;
+                let sc = slot_best[at] + bc + t;
+                if sc > sym.0 || (sc == sym.0 && slot_arg[at] < sym.1) {
+                    sym = (sc, slot_arg[at]);
                 }
+            }
+            if sym.0 > best {
+                best = sym.0;
+                from = (sym.1 as usize * n + k - 1) as u32;
             }
             cur_dp[k] = best;
             cur_parent[k] = from;
