@@ -782,9 +782,13 @@ fn signature(
     }
     // "The Civil Governor, JACINTHO ANTONIO PERDIGAO.": the title before
     // the name in capitals, after a closing.
+    // Both shapes open with "The " (the title of the first): tested
+    // before the closing, which is otherwise asked of every block of one
+    // line (issue 4).
     if lines.len() == 1
-        && closing_before()
+        && first.starts_with("The ")
         && (is_titled_caps_name(first) || is_the_title_name(first))
+        && closing_before()
     {
         return Some(first.to_string());
     }
@@ -793,10 +797,11 @@ fn signature(
     // Nor is a name followed by a style in capitals ("VICTOR EMANUEL II, BY
     // THE GRACE OF GOD AND THE WILL OF THE PEOPLE, KING OF ITALY." heading a
     // decree).
+    // (Asked only of a name in capitals.)
     let caps_style =
-        split_at_comma(first).is_some_and(|(_, t)| is_caps_text(t) && is_caps_heading(t));
+        || split_at_comma(first).is_some_and(|(_, t)| is_caps_text(t) && is_caps_heading(t));
     let caps =
-        is_caps_name(first) && !caps_style && (closing_before() || is_plain_caps_name(first));
+        is_caps_name(first) && !caps_style() && (closing_before() || is_plain_caps_name(first));
     if !caps && !is_name(first) {
         return None;
     }
