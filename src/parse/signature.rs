@@ -1032,6 +1032,22 @@ fn name_part(line: &str) -> &str {
 /// "J. RUSSELL.", "ALP VAN DEN PEEREBOOM, Minister of the Interior.",
 /// "“MANDERSTRÖM.”": a name in capitals, optionally followed by a title.
 fn is_caps_name(line: &str) -> bool {
+    // The name's letters are those of the line before its first comma
+    // ([`name_part`] trims only spaces, quotes and periods). Six ASCII
+    // small letters there refuse it: of at most 50 letters (a longer name
+    // is refused below), 90 % capitals leave at most five others. Most
+    // lines are refused from their first words, before any trimming or
+    // counting (issue 4).
+    let mut small = 0;
+    for &b in line.as_bytes() {
+        if b == b',' {
+            break;
+        }
+        small += usize::from(b.is_ascii_lowercase());
+        if small == 6 {
+            return false;
+        }
+    }
     let name = name_part(line);
     if name.len() > 50 {
         return false;
@@ -1467,6 +1483,29 @@ mod tests {
                 chars.filter(|c| c.is_uppercase()).count(),
             );
             assert_eq!(letter_counts(text), by_char, "{text}");
+        }
+    }
+
+    #[test]
+    fn caps_names_table() {
+        for (line, want) in [
+            ("J. R. LOWELL.", true),
+            ("E. P. BROOKS, Consul, &c.", true),
+            // One small letter in twelve, then two (90 % capitals).
+            ("JOHN W. McKEANE, Captain.", true),
+            ("JOHN W. McKeANE, Captain.", false),
+            ("WM. W. McKEAN, Captain.", false),
+            ("“MANDERSTRÖM.”", true),
+            // Four small letters, 45 letters.
+            ("ABCDEFGHIJKLMNO PQRSTUVWXYZABCD EFGHIJKLMNOabcd", true),
+            ("ABCDEFGHIJKLMNO PQRSTUVWXYZABCD EFGHIJKLMNabcde", false),
+            // Small letters after the comma do not count.
+            ("JOHN DAVIS, Acting Secretary of the Navy.", true),
+            ("I have the honor to be, sir,", false),
+            ("Sincerely yours,", false),
+            ("SUBJECT: TRADE", false),
+        ] {
+            assert_eq!(is_caps_name(line), want, "{line}");
         }
     }
 
