@@ -563,7 +563,7 @@ pub fn clean(src: &str, span: Span, cuts: &[Span]) -> String {
         out.push_str(&src[pos..span.end]);
     }
     if memchr::memchr2(b'\n', b'\r', out.as_bytes()).is_none() {
-        let t = out.trim();
+        let t = signature::trim(&out);
         if t.len() != out.len() {
             return t.to_string();
         }
@@ -575,7 +575,7 @@ pub fn clean(src: &str, span: Span, cuts: &[Span]) -> String {
 /// `text` trimmed, or when it holds a line break [`join_lines`].
 fn trim_lines(text: &str) -> String {
     if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
-        return text.trim().to_string();
+        return signature::trim(text).to_string();
     }
     join_lines(text)
 }

@@ -234,8 +234,22 @@ pub(super) fn trimmed_lines(text: &str) -> impl Iterator<Item = &str> {
             // "\n" is ASCII: every cut is a character boundary.
             let line = text.get(start..end).unwrap_or("");
             start = end + 1;
-            line.trim()
+            trim(line)
         })
+}
+
+/// `text.trim()`, answered from the first and the last byte when both are
+/// printable ASCII other than the space (no whitespace to trim: most lines
+/// and names), where `str::trim` decodes a character at each end and
+/// tests it (issue 4).
+pub(super) fn trim(text: &str) -> &str {
+    let printable = |b: Option<&u8>| b.is_some_and(|b| (0x21..=0x7E).contains(b));
+    let bytes = text.as_bytes();
+    if printable(bytes.first()) && printable(bytes.last()) {
+        text
+    } else {
+        text.trim()
+    }
 }
 
 /// "Sincerely, GRF. End text." → "GRF".
@@ -1025,8 +1039,8 @@ fn is_plain_caps_name(line: &str) -> bool {
 /// and a final period: "ALP VAN DEN PEEREBOOM" of "ALP VAN DEN PEEREBOOM,
 /// Minister of the Interior.".
 fn name_part(line: &str) -> &str {
-    let l = line.trim().trim_matches(['“', '”', '"']);
-    before_comma(l).trim().trim_end_matches('.')
+    let l = trim(line).trim_matches(['“', '”', '"']);
+    trim(before_comma(l)).trim_end_matches('.')
 }
 
 /// "J. RUSSELL.", "ALP VAN DEN PEEREBOOM, Minister of the Interior.",
@@ -1081,7 +1095,7 @@ fn is_caps_name(line: &str) -> bool {
 /// True when a line reads as a personal name ("JOSEPH A. WRIGHT.", "Hull",
 /// "T. Matsudaira", "H. S. S.", "Pierrepont Moffat", "[Woodrow Wilson]").
 fn is_name(line: &str) -> bool {
-    let mut l = line.trim();
+    let mut l = trim(line);
     // "JOSE DA SILVA MENDES. [seal.]": a seal has at most seven bytes, so
     // the last space (`rsplit_once(' ')`) is looked for among the last
     // eight bytes only; one further back leaves no seal after it (issue 4).
@@ -1329,7 +1343,7 @@ fn is_roman_numbered(word: &str) -> bool {
 fn is_given_at(prev: &str) -> bool {
     static PLACE_DATE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(PLACE_DATE_SRC).expect("regex"));
-    let p = prev.trim();
+    let p = trim(prev);
     // The pattern ends with a year ("1861", "1861."): a block that does not
     // (most) is never run through it.
     let ends_with_year = p
@@ -1483,6 +1497,21 @@ mod tests {
                 chars.filter(|c| c.is_uppercase()).count(),
             );
             assert_eq!(letter_counts(text), by_char, "{text}");
+        }
+    }
+
+    /// `trim` is `str::trim`: ASCII and Unicode whitespace at either end,
+    /// printable bytes at both, empty and one-character texts.
+    #[test]
+    fn trim_is_str_trim() {
+        let ends = ["", " ", "\t", "\n", "\r\n", "\u{a0}", "\u{3000}", "\u{2003}", "x", "~", "é", "—", "“"];
+        for a in ends {
+            for b in ends {
+                for mid in ["", "!", "J. R. LOWELL.", " a b ", "\u{a0}"] {
+                    let t = format!("{a}{mid}{b}");
+                    assert_eq!(trim(&t), t.trim(), "{t:?}");
+                }
+            }
         }
     }
 
