@@ -1319,10 +1319,20 @@ fn is_the_title_name(line: &str) -> bool {
     if !line.starts_with("The ") {
         return false;
     }
-    let words: Vec<&str> = line.split_whitespace().collect();
-    words.len() <= 8
-        && !line.contains(['(', ':', ';'])
-        && words.iter().any(|w| {
+    // At most eight words, kept on the stack: a sentence opening with
+    // "The " is refused at its ninth word, not split whole and collected
+    // (issue 4).
+    let mut buf = [""; 8];
+    let mut n = 0;
+    for w in line.split_whitespace() {
+        let Some(slot) = buf.get_mut(n) else {
+            return false;
+        };
+        *slot = w;
+        n += 1;
+    }
+    !line.contains(['(', ':', ';'])
+        && buf[..n].iter().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphabetic());
             w.chars().count() >= 3 && w.chars().all(char::is_uppercase) && !is_caps_heading(w)
         })
@@ -1390,8 +1400,12 @@ fn is_rank_and_surname(sig: &str) -> bool {
         "Major",
         "Lieutenant",
     ];
-    let words: Vec<&str> = sig.split_whitespace().collect();
-    words.len() == 2 && RANKS.contains(&words[0]) && !is_caps_text(words[1])
+    // Two words exactly: the third is not looked for past (issue 4).
+    let mut words = sig.split_whitespace();
+    let (Some(rank), Some(surname), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    RANKS.contains(&rank) && !is_caps_text(surname)
 }
 
 #[cfg(test)]
