@@ -362,6 +362,20 @@ fn split_at_comma(text: &str) -> Option<(&str, &str)> {
     Some((text.get(..i)?, text.get(i + 1..)?))
 }
 
+/// `text.split_once(", ")`, or with `last` `text.rsplit_once(", ")`: the
+/// memchr crate finds the commas, where a substring searcher was built on
+/// every call (issue 4). ", " is ASCII: the cuts are character boundaries.
+pub(super) fn split_at_comma_space(text: &str, last: bool) -> Option<(&str, &str)> {
+    let b = text.as_bytes();
+    let followed = |&i: &usize| b.get(i + 1) == Some(&b' ');
+    let i = if last {
+        memchr::memrchr_iter(b',', b).find(followed)
+    } else {
+        memchr::memchr_iter(b',', b).find(followed)
+    }?;
+    Some((text.get(..i)?, text.get(i + 2..)?))
+}
+
 /// `text.contains("Esq") || text.contains("&c., &c.")`, in one pass:
 /// memchr2 finds the first bytes of both, without building a substring
 /// searcher per call or reading the line twice (issue 4).
@@ -833,7 +847,7 @@ fn signature(
         && !is_title(lines[0])
         && lines[1..].iter().all(|l| is_title(l)))
         || (lines.len() == 1
-            && first.split_once(", ").is_some_and(|(name, title)| {
+            && split_at_comma_space(first, false).is_some_and(|(name, title)| {
                 is_name(name) && !is_title(name) && is_title(title) && title.ends_with('.')
             }));
     if !(end_after || caps || titled || closing_before()) {
@@ -1219,7 +1233,7 @@ fn is_place_date(t: &str) -> bool {
 /// "The Civil Governor, JACINTHO ANTONIO PERDIGAO.": a title beginning
 /// with "The", a comma, and a plain name in capitals.
 fn is_titled_caps_name(line: &str) -> bool {
-    let Some((title, name)) = line.rsplit_once(", ") else {
+    let Some((title, name)) = split_at_comma_space(line, true) else {
         return false;
     };
     title.starts_with("The ")
@@ -1526,6 +1540,14 @@ mod tests {
                     assert_eq!(trim(&t), t.trim(), "{t:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn split_at_comma_space_is_split_once() {
+        for t in ["", ",", ", ", "a, b", "a,b, c, d", "a ,b", "“x”, é, y,", "a,, b"] {
+            assert_eq!(split_at_comma_space(t, false), t.split_once(", "), "{t:?}");
+            assert_eq!(split_at_comma_space(t, true), t.rsplit_once(", "), "{t:?}");
         }
     }
 
