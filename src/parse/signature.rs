@@ -656,19 +656,23 @@ fn labelled_signers(text: &str) -> Option<Vec<String>> {
     // memchr crate's search, not `str::contains`, which reads a long
     // paragraph a word at a time (issue 4).
     memchr::memchr(b'\n', text.as_bytes())?;
+    // More than 40 lines is no list: the 41st is not read past (issue 4).
     let lines: Vec<&str> = trimmed_lines(text)
         .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]"))
+        .take(41)
         .collect();
-    if lines.iter().any(|l| l.starts_with('•')) {
+    if lines.len() < 2 || lines.len() > 40 || lines.iter().any(|l| l.starts_with('•')) {
         return None;
     }
-    if lines.len() < 2 || lines.len() > 40 || !lines.iter().any(|l| is_label(l)) {
+    // Which lines are labels, asked once per line (below, three times).
+    let labels: Vec<bool> = lines.iter().map(|l| is_label(l)).collect();
+    if !labels.contains(&true) {
         return None;
     }
     let mut out: Vec<Vec<&str>> = Vec::new();
     let mut open = false;
-    for l in &lines {
-        if is_label(l) {
+    for (l, &label) in lines.iter().zip(&labels) {
+        if label {
             open = false;
             continue;
         }
@@ -688,10 +692,9 @@ fn labelled_signers(text: &str) -> Option<Vec<String>> {
     if out.is_empty() || out.iter().any(|s| s.len() > 4) {
         return None;
     }
-    let label_then_name = lines
-        .iter()
-        .zip(lines.iter().skip(1))
-        .any(|(a, b)| is_label(a) && !is_label(b) && (is_name(b) || is_caps_name(b)));
+    let label_then_name = (1..lines.len()).any(|i| {
+        labels[i - 1] && !labels[i] && (is_name(lines[i]) || is_caps_name(lines[i]))
+    });
     if !label_then_name && out.len() < 2 {
         return None;
     }
