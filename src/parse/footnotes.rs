@@ -1040,9 +1040,11 @@ fn align_hinted(
         // every k and every candidate of a slot).
         sym_links.clear();
         if n > 1 {
-            sym_links.extend(symbol_slots.iter().filter_map(|&slot| {
-                follows(&cands[slot_first[slot]], c).map(|t| (slot, t))
-            }));
+            sym_links.extend(
+                symbol_slots
+                    .iter()
+                    .filter_map(|&slot| follows(&cands[slot_first[slot]], c).map(|t| (slot, t))),
+            );
         }
         // Neither a restart nor a symbol: the loop below changes nothing.
         if !any_before && sym_links.is_empty() {

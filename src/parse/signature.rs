@@ -692,9 +692,8 @@ fn labelled_signers(text: &str) -> Option<Vec<String>> {
     if out.is_empty() || out.iter().any(|s| s.len() > 4) {
         return None;
     }
-    let label_then_name = (1..lines.len()).any(|i| {
-        labels[i - 1] && !labels[i] && (is_name(lines[i]) || is_caps_name(lines[i]))
-    });
+    let label_then_name = (1..lines.len())
+        .any(|i| labels[i - 1] && !labels[i] && (is_name(lines[i]) || is_caps_name(lines[i])));
     if !label_then_name && out.len() < 2 {
         return None;
     }
@@ -1535,7 +1534,9 @@ mod tests {
     /// printable bytes at both, empty and one-character texts.
     #[test]
     fn trim_is_str_trim() {
-        let ends = ["", " ", "\t", "\n", "\r\n", "\u{a0}", "\u{3000}", "\u{2003}", "x", "~", "é", "—", "“"];
+        let ends = [
+            "", " ", "\t", "\n", "\r\n", "\u{a0}", "\u{3000}", "\u{2003}", "x", "~", "é", "—", "“",
+        ];
         for a in ends {
             for b in ends {
                 for mid in ["", "!", "J. R. LOWELL.", " a b ", "\u{a0}"] {
@@ -1548,7 +1549,16 @@ mod tests {
 
     #[test]
     fn split_at_comma_space_is_split_once() {
-        for t in ["", ",", ", ", "a, b", "a,b, c, d", "a ,b", "“x”, é, y,", "a,, b"] {
+        for t in [
+            "",
+            ",",
+            ", ",
+            "a, b",
+            "a,b, c, d",
+            "a ,b",
+            "“x”, é, y,",
+            "a,, b",
+        ] {
             assert_eq!(split_at_comma_space(t, false), t.split_once(", "), "{t:?}");
             assert_eq!(split_at_comma_space(t, true), t.rsplit_once(", "), "{t:?}");
         }
