@@ -190,19 +190,25 @@ pub fn is_strong_head(text: &str) -> bool {
     if more_chars_than(t, 400) || t.lines().nth(3).is_some() || is_body_start(t) {
         return false;
     }
-    let flat = t.replace('\n', " ");
-    if let Some((_, at)) = split_number(&flat) {
+    // Most heads are one line: read in place, not copied.
+    let flat: std::borrow::Cow<str> = if memchr::memchr(b'\n', t.as_bytes()).is_some() {
+        t.replace('\n', " ").into()
+    } else {
+        t.into()
+    };
+    let flat = flat.as_ref();
+    if let Some((_, at)) = split_number(flat) {
         if doc_type(&flat[at..]).is_some() {
             return true;
         }
     }
     // The cheap tests first: the sender's words fail on most sentences.
     !flat.ends_with(':')
-        && sender_words_are_names(&flat)
-        && if more_chars_than(&flat, 250) {
-            TO.is_match(&flat)
+        && sender_words_are_names(flat)
+        && if more_chars_than(flat, 250) {
+            TO.is_match(flat)
         } else {
-            TO_SHORT.is_match(&flat)
+            TO_SHORT.is_match(flat)
         }
 }
 
