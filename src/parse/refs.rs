@@ -245,15 +245,24 @@ fn first_digit(text: &str) -> Option<usize> {
     while i < bytes.len() {
         // Skip the chunks that are ASCII without a digit; the first other
         // chunk is read byte by byte below.
-        i += 32
-            * bytes[i..]
-                .chunks_exact(32)
-                .take_while(|c| <&[u8; 32]>::try_from(*c).is_ok_and(plain_ascii))
-                .count();
-        i += 8 * bytes[i..]
-            .chunks_exact(8)
-            .take_while(|c| <&[u8; 8]>::try_from(*c).is_ok_and(plain_ascii))
-            .count();
+        while let Some(c) = bytes
+            .get(i..i + 32)
+            .and_then(|c| <&[u8; 32]>::try_from(c).ok())
+        {
+            if !plain_ascii(c) {
+                break;
+            }
+            i += 32;
+        }
+        while let Some(c) = bytes
+            .get(i..i + 8)
+            .and_then(|c| <&[u8; 8]>::try_from(c).ok())
+        {
+            if !plain_ascii(c) {
+                break;
+            }
+            i += 8;
+        }
         let end = (i + 8).min(bytes.len());
         while i < end {
             let b = bytes[i];
