@@ -141,15 +141,24 @@ pub mod compact {
         while i < bytes.len() {
             // Skip the chunks of 32 bytes that need no escape, then of
             // eight.
-            i += 32
-                * bytes[i..]
-                    .chunks_exact(32)
-                    .take_while(|c| <&[u8; 32]>::try_from(*c).is_ok_and(|c| !needs_escape(c)))
-                    .count();
-            i += 8 * bytes[i..]
-                .chunks_exact(8)
-                .take_while(|c| <&[u8; 8]>::try_from(*c).is_ok_and(|c| !needs_escape(c)))
-                .count();
+            while let Some(c) = bytes
+                .get(i..i + 32)
+                .and_then(|c| <&[u8; 32]>::try_from(c).ok())
+            {
+                if needs_escape(c) {
+                    break;
+                }
+                i += 32;
+            }
+            while let Some(c) = bytes
+                .get(i..i + 8)
+                .and_then(|c| <&[u8; 8]>::try_from(c).ok())
+            {
+                if needs_escape(c) {
+                    break;
+                }
+                i += 8;
+            }
             // The first byte to escape among the next eight (most often
             // the line break of a paragraph): the search goes on after it,
             // where the bytes after it were read one by one (issue 4).

@@ -829,9 +829,21 @@ fn align_hinted(
     // the 4,000,000 cells above.
     const NO_PARENT: u32 = u32::MAX;
     let mut parent = vec![NO_PARENT; m * n];
-    // Candidates whose group is finished, to link from.
-    let mut by_key: std::collections::HashMap<(u64, Option<u8>), Vec<usize>, MixState> =
+    // Candidates whose group is finished, to link from, by their key
+    // (value, suffix): the key's slot. How well a candidate follows another
+    // (`follows`) depends on the two keys only, so every candidate of a
+    // slot links alike: a slot keeps, per item k, the best score of its
+    // candidates and the first candidate (in list order) with it, and a
+    // link is run once per slot over the row, not once per candidate
+    // (issue 4: a volume citing the same mark again and again had hundreds
+    // of candidates per key, and a link per candidate per row).
+    let mut by_key: std::collections::HashMap<(u64, Option<u8>), usize, MixState> =
         std::collections::HashMap::with_hasher(MixState::new());
+    // Per slot: its first candidate (its key's representative), and n
+    // cells of best score and of the candidate with it.
+    let mut slot_first: Vec<usize> = Vec::new();
+    let mut slot_best: Vec<i32> = Vec::new();
+    let mut slot_arg: Vec<u32> = Vec::new();
     // The values in `by_key`, by their low twelve bits: a key whose bit is
     // clear is in no list, and is not hashed and looked up (most of the
     // sixteen keys of a candidate are in none; issue 4).
@@ -839,10 +851,10 @@ fn align_hinted(
     let value_bit = |v: u64| ((v % 4096 / 64) as usize, 1u64 << (v % 64));
     let mut done = 0; // cands[..done] are linkable
                       // Best linkable numeric chain ending at item k (for restarts), and the
-                      // linkable symbol candidates (few), so that no step scans every earlier
-                      // candidate.
+                      // slots of the linkable symbol candidates (few), so that no step scans
+                      // every earlier candidate.
     let mut best_num: Vec<(i32, usize)> = vec![(NONE, usize::MAX); n];
-    let mut symbols_done: Vec<usize> = Vec::new();
+    let mut symbol_slots: Vec<usize> = Vec::new();
     let mut links: Vec<(usize, i32)> = Vec::new();
     let mut sym_links: Vec<(usize, i32)> = Vec::new();
     // The bonus for a repeated value, per item (see below).
@@ -859,12 +871,28 @@ fn align_hinted(
     for j in 0..m {
         while done < j && cands[done].group != cands[j].group {
             let d = &cands[done];
-            by_key.entry((d.value, d.suffix)).or_default().push(done);
+            let slot = *by_key.entry((d.value, d.suffix)).or_insert_with(|| {
+                if d.value >= SYMBOL_BASE {
+                    symbol_slots.push(slot_first.len());
+                }
+                slot_first.push(done);
+                slot_best.resize(slot_best.len() + n, NONE);
+                slot_arg.resize(slot_arg.len() + n, 0);
+                slot_first.len() - 1
+            });
+            // The first best wins, as over the list in order.
+            let row = &dp[done * n..done * n + n];
+            let best = &mut slot_best[slot * n..slot * n + n];
+            let arg = &mut slot_arg[slot * n..slot * n + n];
+            for ((b, a), &sc) in best.iter_mut().zip(arg.iter_mut()).zip(row) {
+                if sc > *b {
+                    *b = sc;
+                    *a = done as u32;
+                }
+            }
             let (word, bit) = value_bit(d.value);
             seen_values[word] |= bit;
-            if d.value >= SYMBOL_BASE {
-                symbols_done.push(done);
-            } else if d.value >= 1 {
+            if d.value >= 1 && d.value < SYMBOL_BASE {
                 for (k, slot) in best_num.iter_mut().enumerate() {
                     let sc = dp[done * n + k];
                     if sc > slot.0 {
@@ -918,18 +946,15 @@ fn align_hinted(
                 if seen_values[word] & bit == 0 {
                     continue;
                 }
-                if let Some(list) = by_key.get(key) {
-                    for &i in list {
-                        if let Some(t) = follows(&cands[i], c) {
-                            links.push((i, t));
-                        }
+                if let Some(&slot) = by_key.get(key) {
+                    if let Some(t) = follows(&cands[slot_first[slot]], c) {
+                        links.push((slot, t));
                     }
                 }
             }
         }
         let row = j * n;
-        let (done_dp, cur_dp) = dp.split_at_mut(row);
-        let cur_dp = &mut cur_dp[..n];
+        let cur_dp = &mut dp[row..row + n];
         let cur_parent = &mut parent[row..row + n];
         let bc = base(c);
         for (k, (d, p)) in cur_dp.iter_mut().zip(cur_parent.iter_mut()).enumerate() {
@@ -947,60 +972,83 @@ fn align_hinted(
             *p = NO_PARENT;
         }
         // Item k follows item k-1, or k-2 with one mark missing. Each link
-        // is run over the whole row (the earlier candidate's row is read in
-        // order); per item the chains are tried in the order links, then
-        // restarts, then symbols, and the first best wins, as before.
-        for &(i, t) in &links {
-            let prev_row = &done_dp[i * n..i * n + n];
+        // (a slot) is run over the whole row; per item the chains are tried
+        // in the order links, then restarts, then symbols, and the first
+        // best wins, as before.
+        for &(slot, t) in &links {
+            let prev = &slot_best[slot * n..slot * n + n];
+            let arg = &slot_arg[slot * n..slot * n + n];
+            // The slot's key value: that of each of its candidates.
+            let value = cands[slot_first[slot]].value;
             // A note whose text repeats an earlier one's is that note cited
             // again: its mark repeats an earlier value.
-            let again_ok = c.value < SYMBOL_BASE && c.value <= cands[i].value;
-            let gap_ok = cands[i].value + 2 == c.value;
+            let again_ok = c.value < SYMBOL_BASE && c.value <= value;
+            let gap_ok = value + 2 == c.value;
             let step0 = bc + t;
             let step1 = bc + 4 - MISSING;
             let again: &[i32] = if again_ok { &again_at } else { &no_again };
-            // Cell (i, k) of the earlier row, as a parent (below m * n).
-            let parent_at = |k: usize| (i * n + k) as u32;
-            // Item k after item k-1 of `i`, then after item k-2 (one mark
-            // missing): per item the same order as one loop doing both, as
-            // neither reads a cell the other writes. Plain index loops
-            // over slices of one length: the zipped iterators of an
-            // earlier version compiled to twice the instructions in some
-            // builds (issue 4).
-            for (skip, step, ok) in [(1, step0, true), (2, step1, gap_ok)] {
-                if !ok || n <= skip {
-                    continue;
-                }
-                let len = n - skip;
-                let prev = &prev_row[..len];
-                let again = &again[skip..];
-                let dst = &mut cur_dp[skip..];
-                let from = &mut cur_parent[skip..];
+            // Cell k of the best candidate's row, as a parent (below m * n).
+            let parent_at = |k: usize| arg[k] as usize * n + k;
+            if n <= 1 {
+                continue;
+            }
+            if !(gap_ok && n > 2) {
+                // Item k after item k-1 only. Plain index loops over
+                // slices of one length: the zipped iterators of an earlier
+                // version compiled to twice the instructions in some
+                // builds. Every cell of a slot holds a score (each row is
+                // filled with its start scores before it joins one), so no
+                // cell is NONE here (issue 4).
+                let len = n - 1;
+                let (prev, again) = (&prev[..len], &again[1..]);
+                let dst = &mut cur_dp[1..];
+                let from = &mut cur_parent[1..];
                 let (again, dst, from) = (&again[..len], &mut dst[..len], &mut from[..len]);
-                // Every cell of an earlier row holds a score (each row is
-                // filled with its start scores before any link reads it),
-                // so no cell is NONE here: no test for it, and the loop is
-                // a compare and two selects per item (issue 4).
                 for k in 0..len {
-                    let sc = prev[k] + step + again[k];
+                    let sc = prev[k] + step0 + again[k];
                     if sc > dst[k] {
                         dst[k] = sc;
-                        from[k] = parent_at(k);
+                        from[k] = parent_at(k) as u32;
                     }
+                }
+                continue;
+            }
+            // Item k after item k-1 of a candidate, or after its item k-2
+            // (one mark missing). Over the candidates in order, each tried
+            // after k-1 then after k-2, the first best won: of the two
+            // bests, the one of the earlier candidate, k-1 on a tie.
+            for k in 1..n {
+                let mut sc = prev[k - 1] + step0 + again[k];
+                let mut at = parent_at(k - 1);
+                if k >= 2 {
+                    let sc2 = prev[k - 2] + step1 + again[k];
+                    if sc2 > sc || (sc2 == sc && arg[k - 2] < arg[k - 1]) {
+                        sc = sc2;
+                        at = parent_at(k - 2);
+                    }
+                }
+                if sc > cur_dp[k] {
+                    cur_dp[k] = sc;
+                    cur_parent[k] = at as u32;
                 }
             }
         }
         // A restart at 0 or 1, or a symbol, may follow any earlier mark; a
         // number may follow a symbol.
         let any_before = (c.value <= 1 && c.suffix.is_none()) || c.value >= SYMBOL_BASE;
-        // The symbols `c` may follow, and how well (the same for every k).
+        // The symbols `c` may follow, by slot, and how well (the same for
+        // every k and every candidate of a slot).
         sym_links.clear();
         if n > 1 {
-            sym_links.extend(symbols_done.iter().filter_map(|&i| {
-                follows(&cands[i], c)
-                    .filter(|_| cands[i].value >= 1)
-                    .map(|t| (i, t))
-            }));
+            sym_links.extend(
+                symbol_slots
+                    .iter()
+                    .filter_map(|&slot| follows(&cands[slot_first[slot]], c).map(|t| (slot, t))),
+            );
+        }
+        // Neither a restart nor a symbol: the loop below changes nothing.
+        if !any_before && sym_links.is_empty() {
+            continue;
         }
         for k in 1..n {
             let mut best = cur_dp[k];
@@ -1015,15 +1063,19 @@ fn align_hinted(
                     }
                 }
             }
-            for &(i, t) in &sym_links {
-                let prev = done_dp[i * n + k - 1];
-                if prev != NONE {
-                    let sc = prev + bc + t;
-                    if sc > best {
-                        best = sc;
-                        from = (i * n + k - 1) as u32;
-                    }
+            // Over the symbol candidates in order the first best won: the
+            // best of the slots, the earliest candidate on a tie.
+            let mut sym = (NONE, u32::MAX);
+            for &(slot, t) in &sym_links {
+                let at = slot * n + k - 1;
+                let sc = slot_best[at] + bc + t;
+                if sc > sym.0 || (sc == sym.0 && slot_arg[at] < sym.1) {
+                    sym = (sc, slot_arg[at]);
                 }
+            }
+            if sym.0 > best {
+                best = sym.0;
+                from = (sym.1 as usize * n + k - 1) as u32;
             }
             cur_dp[k] = best;
             cur_parent[k] = from;

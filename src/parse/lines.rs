@@ -107,10 +107,22 @@ pub fn blocks(src: &str, lines: &[Line], from: usize, to: usize) -> Vec<Block> {
 }
 
 fn make(src: &str, lines: &[Line], first: usize, last: usize) -> Block {
+    // A printable ASCII byte other than the space at the start (at the
+    // end) is no whitespace: nothing to trim there, without decoding a
+    // character (most lines; issue 4).
+    let printable = |b: Option<&u8>| b.is_some_and(|b| (0x21..=0x7E).contains(b));
     let text = lines[first].text(src);
-    let lead = text.len() - text.trim_start().len();
+    let lead = if printable(text.as_bytes().first()) {
+        0
+    } else {
+        text.len() - text.trim_start().len()
+    };
     let last_text = lines[last].text(src);
-    let trail = last_text.len() - last_text.trim_end().len();
+    let trail = if printable(last_text.as_bytes().last()) {
+        0
+    } else {
+        last_text.len() - last_text.trim_end().len()
+    };
     Block {
         first,
         last,
@@ -157,5 +169,24 @@ mod tests {
         let bs = blocks(src, &ls, 0, ls.len());
         let texts: Vec<&str> = bs.iter().map(|b| b.text(src)).collect();
         assert_eq!(texts, ["a\r\nb", "c", "d"]);
+    }
+
+    /// A block's text is trimmed as `str::trim` trims it, whatever stands
+    /// at the ends of its first and last lines.
+    #[test]
+    fn block_ends_are_trimmed() {
+        let ends = ["", " ", "\t", "\u{a0}", "\u{3000}", "x", "~", "é", "“"];
+        for a in ends {
+            for b in ends {
+                let src = format!("{a}one{b}\n{a}two {b}\n\n{a}three{b}");
+                let ls = lines(&src, 0, src.len());
+                let bs = blocks(&src, &ls, 0, ls.len());
+                assert_eq!(bs.len(), 2, "{src:?}");
+                for blk in bs {
+                    let whole = &src[ls[blk.first].start..ls[blk.last].end];
+                    assert_eq!(blk.text(&src), whole.trim(), "{src:?}");
+                }
+            }
+        }
     }
 }

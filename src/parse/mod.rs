@@ -220,11 +220,11 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         // is not a source note.
         let opener_number = head_block.is_none() && t.starts_with("No.");
         if inline_source.is_none() && !opener_number {
-            inline_source = Some(clean(src, Span::new(b.start, b.end), &cuts));
+            inline_source = Some(clean_block(src, b, &cuts));
             rec.source_span = Some(Span::new(b.start, b.end));
         } else {
             // Further opener lines ("[Translation.]") are paragraphs.
-            let text = clean(src, Span::new(b.start, b.end), &cuts);
+            let text = clean_block(src, b, &cuts);
             rec.paragraphs.push(Paragraph {
                 text,
                 number: None,
@@ -268,7 +268,7 @@ pub fn parse_range(src: &str, from: usize, to: usize) -> Record {
         if is_marker_only(raw, b, &marker_spans) {
             continue;
         }
-        let text = clean(src, Span::new(b.start, b.end), &cuts);
+        let text = clean_block(src, b, &cuts);
         // A block of footnote marks alone is a note placed between blocks
         // (the TEI has it outside any paragraph, after an opener line such
         // as "[Translation]"), not an empty paragraph.
@@ -563,7 +563,7 @@ pub fn clean(src: &str, span: Span, cuts: &[Span]) -> String {
         out.push_str(&src[pos..span.end]);
     }
     if memchr::memchr2(b'\n', b'\r', out.as_bytes()).is_none() {
-        let t = out.trim();
+        let t = signature::trim(&out);
         if t.len() != out.len() {
             return t.to_string();
         }
@@ -572,10 +572,24 @@ pub fn clean(src: &str, span: Span, cuts: &[Span]) -> String {
     join_lines(&out)
 }
 
+/// [`clean`] of a block: a block of one line without a cut is its text
+/// as it stands (its span is trimmed, see [`lines::blocks`], and holds no
+/// line break, where `clean` joins nothing), copied without a search for
+/// line breaks or a trim (most paragraphs; issue 4).
+fn clean_block(src: &str, b: &Block, cuts: &[Span]) -> String {
+    let span = Span::new(b.start, b.end);
+    let first = cuts.partition_point(|c| c.end <= span.start);
+    let uncut = cuts.get(first).is_none_or(|c| c.start >= span.end);
+    if b.first == b.last && uncut {
+        return src[span.start..span.end].to_string();
+    }
+    clean(src, span, cuts)
+}
+
 /// `text` trimmed, or when it holds a line break [`join_lines`].
 fn trim_lines(text: &str) -> String {
     if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
-        return text.trim().to_string();
+        return signature::trim(text).to_string();
     }
     join_lines(text)
 }
@@ -964,5 +978,31 @@ mod clean_tests {
             assert_eq!(clean(src, span, &cuts), want, "{cuts:?}");
         }
         assert_eq!(clean(src, Span::new(2, 16), &[marker]), "one");
+    }
+
+    /// `clean_block` is `clean` of the block's span: blocks of one line and
+    /// more, with spaces, tabs, a lone "\r", "\r\n" and no-break spaces
+    /// at their ends, with and without a cut.
+    #[test]
+    fn clean_block_is_clean() {
+        let src =
+            " \u{a0}One line.\u{3000}\r\n\nTwo\r\n  lines\t\n\n\tlone\rCR \n\n[Page 3]\n\nlast";
+        let all = lines::lines(src, 0, src.len());
+        let blocks = lines::blocks(src, &all, 0, all.len());
+        assert_eq!(blocks.len(), 5);
+        let marker = Span::new(
+            src.find("[Page").unwrap(),
+            src.find("]\n\nlast").unwrap() + 1,
+        );
+        for cuts in [vec![], vec![marker], vec![Span::new(6, 9)]] {
+            for b in &blocks {
+                let span = Span::new(b.start, b.end);
+                assert_eq!(
+                    clean_block(src, b, &cuts),
+                    clean(src, span, &cuts),
+                    "{b:?} {cuts:?}"
+                );
+            }
+        }
     }
 }

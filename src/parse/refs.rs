@@ -109,6 +109,20 @@ fn is_lead(text: &str, digit: usize) -> bool {
         if !(space && word_end) {
             return false;
         }
+        // After a letter (not the period of "No."), the words end right
+        // before the space, and each ends with five ASCII letters at
+        // least ("cable", "Hakto", "Dulte", "[A-Z]{5,6}"): a shorter run
+        // ("May 5", "page 3", "of 1961") is refused without the regex
+        // (issue 4).
+        let letters = bytes[..digit - 1]
+            .iter()
+            .rev()
+            .take(5)
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        if bytes[digit - 2] != b'.' && letters < 5 {
+            return false;
+        }
     }
     LEAD.is_match(&text[..digit])
 }
@@ -231,15 +245,24 @@ fn first_digit(text: &str) -> Option<usize> {
     while i < bytes.len() {
         // Skip the chunks that are ASCII without a digit; the first other
         // chunk is read byte by byte below.
-        i += 32
-            * bytes[i..]
-                .chunks_exact(32)
-                .take_while(|c| <&[u8; 32]>::try_from(*c).is_ok_and(plain_ascii))
-                .count();
-        i += 8 * bytes[i..]
-            .chunks_exact(8)
-            .take_while(|c| <&[u8; 8]>::try_from(*c).is_ok_and(plain_ascii))
-            .count();
+        while let Some(c) = bytes
+            .get(i..i + 32)
+            .and_then(|c| <&[u8; 32]>::try_from(c).ok())
+        {
+            if !plain_ascii(c) {
+                break;
+            }
+            i += 32;
+        }
+        while let Some(c) = bytes
+            .get(i..i + 8)
+            .and_then(|c| <&[u8; 8]>::try_from(c).ok())
+        {
+            if !plain_ascii(c) {
+                break;
+            }
+            i += 8;
+        }
         let end = (i + 8).min(bytes.len());
         while i < end {
             let b = bytes[i];
@@ -382,6 +405,82 @@ mod tests {
             ("x 1", 2, false),
         ] {
             assert_eq!(is_lead(text, digit), want, "{text:?} at {digit}");
+        }
+    }
+
+    /// `is_lead` answers as its pattern alone at every digit of texts with
+    /// each lead word, short words, "No. ", non-ASCII spaces and letters.
+    #[test]
+    fn is_lead_is_its_pattern() {
+        let lead = Regex::new(&format!(
+            r"(?:{FOOTNOTE_WORD}|{DOCUMENT_WORD}|{TELEGRAM_WORDS}|{SERIES_WORDS})\s(?:No\.\s)?$"
+        ))
+        .unwrap();
+        let words = [
+            "footnote",
+            "Document",
+            "Documents",
+            "telegram",
+            "Deptel",
+            "Embtels",
+            "Depcirtel",
+            "circular telegram",
+            "cable",
+            "Cables",
+            "reftel",
+            "Tohak",
+            "Hakto",
+            "Dulte",
+            "Tedul",
+            "Actel",
+            "Telac",
+            "Delga",
+            "Gadel",
+            "Colux",
+            "Usdel",
+            "Cirtel",
+            "Martel",
+            "Delau",
+            "Critic",
+            "HAKTO",
+            "SECTO",
+            "ABCDEF",
+            "May",
+            "page",
+            "of",
+            "in",
+            "the",
+            "Hello",
+            "Tohaky",
+            "xcable",
+            "éTelegram",
+            "Abcd",
+            "ABCD",
+            "No.",
+            "to",
+            "",
+        ];
+        for w in words {
+            for sep in [
+                " ",
+                "  ",
+                "\u{a0}",
+                "\u{3000}",
+                " No. ",
+                " No.\u{a0}",
+                "\n",
+                "",
+            ] {
+                for num in ["7", "12", "١"] {
+                    let text = format!("See {w}{sep}{num} and May 5, 1961.");
+                    for (d, c) in text.char_indices() {
+                        if c.is_numeric() {
+                            let want = d > 0 && lead.is_match(&text[..d]);
+                            assert_eq!(is_lead(&text, d), want, "{text:?} at {d}");
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -234,8 +234,22 @@ pub(super) fn trimmed_lines(text: &str) -> impl Iterator<Item = &str> {
             // "\n" is ASCII: every cut is a character boundary.
             let line = text.get(start..end).unwrap_or("");
             start = end + 1;
-            line.trim()
+            trim(line)
         })
+}
+
+/// `text.trim()`, answered from the first and the last byte when both are
+/// printable ASCII other than the space (no whitespace to trim: most lines
+/// and names), where `str::trim` decodes a character at each end and
+/// tests it (issue 4).
+pub(super) fn trim(text: &str) -> &str {
+    let printable = |b: Option<&u8>| b.is_some_and(|b| (0x21..=0x7E).contains(b));
+    let bytes = text.as_bytes();
+    if printable(bytes.first()) && printable(bytes.last()) {
+        text
+    } else {
+        text.trim()
+    }
 }
 
 /// "Sincerely, GRF. End text." → "GRF".
@@ -332,8 +346,7 @@ pub(crate) fn is_address(line: &str) -> bool {
         ]
         .iter()
         .any(|p| l.starts_with(p)))
-        || contains_at(l, b'E', b"Esq")
-        || contains_at(l, b'&', b"&c., &c.")
+        || contains_esq_or_etc(l)
 }
 
 /// `text.split(',').next()`: the text before its first comma, found by
@@ -349,11 +362,29 @@ fn split_at_comma(text: &str) -> Option<(&str, &str)> {
     Some((text.get(..i)?, text.get(i + 1..)?))
 }
 
-/// `text.contains(needle)` for a `needle` opening with the byte `first`:
-/// memchr finds that byte, without building a substring searcher per call.
-fn contains_at(text: &str, first: u8, needle: &[u8]) -> bool {
+/// `text.split_once(", ")`, or with `last` `text.rsplit_once(", ")`: the
+/// memchr crate finds the commas, where a substring searcher was built on
+/// every call (issue 4). ", " is ASCII: the cuts are character boundaries.
+pub(super) fn split_at_comma_space(text: &str, last: bool) -> Option<(&str, &str)> {
     let b = text.as_bytes();
-    memchr::memchr_iter(first, b).any(|i| b[i..].starts_with(needle))
+    let followed = |&i: &usize| b.get(i + 1) == Some(&b' ');
+    let i = if last {
+        memchr::memrchr_iter(b',', b).find(followed)
+    } else {
+        memchr::memchr_iter(b',', b).find(followed)
+    }?;
+    Some((text.get(..i)?, text.get(i + 2..)?))
+}
+
+/// `text.contains("Esq") || text.contains("&c., &c.")`, in one pass:
+/// memchr2 finds the first bytes of both, without building a substring
+/// searcher per call or reading the line twice (issue 4).
+fn contains_esq_or_etc(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'E', b'&', b).any(|i| {
+        let rest = &b[i..];
+        rest.starts_with(b"Esq") || rest.starts_with(b"&c., &c.")
+    })
 }
 
 /// The signatures of one block: a list of signers under labels ("For
@@ -428,24 +459,46 @@ pub(crate) fn is_caps_text(sig: &str) -> bool {
 
 /// The number of letters in `text`, and of those in upper case.
 fn letter_counts(text: &str) -> (usize, usize) {
-    let (mut letters, mut upper) = (0, 0);
-    // ASCII bytes are counted as bytes; a non-ASCII character is decoded
-    // from its first byte (continuation bytes, 0x80..0xC0, are skipped),
-    // which reads most text without decoding it (issue 4).
-    let bytes = text.as_bytes();
-    // ASCII text (most names) is counted in two passes that the compiler
-    // vectorises.
-    if bytes.is_ascii() {
-        return (
-            bytes.iter().filter(|b| b.is_ascii_alphabetic()).count(),
-            bytes.iter().filter(|b| b.is_ascii_uppercase()).count(),
-        );
+    // Eight bytes at a time as a word (the last word padded with zeros,
+    // which count as nothing): a byte's top bit marks an ASCII letter, an
+    // ASCII capital, the first byte of a non-ASCII character (0xC0 and
+    // above), and each non-ASCII character is decoded from its first byte
+    // (continuation bytes, 0x80..0xC0, are skipped). Names are short: the
+    // vectorised passes of an earlier version widened every byte to a
+    // counter of eight bytes and cost about 15 instructions a byte on them
+    // (issue 4).
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    /// `b` in every byte of a word.
+    const fn splat(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
     }
-    for (i, &b) in bytes.iter().enumerate() {
-        if b < 0x80 {
-            letters += usize::from(b.is_ascii_alphabetic());
-            upper += usize::from(b.is_ascii_uppercase());
-        } else if b >= 0xC0 {
+    /// The number of bytes of `mask` with their top bit set (no other bit
+    /// set).
+    fn top_bits(mask: u64) -> usize {
+        ((mask >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+    }
+    let bytes = text.as_bytes();
+    let (mut letters, mut upper) = (0, 0);
+    for (n, chunk) in bytes.chunks(8).enumerate() {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Bytes below 0x80; their low seven bits, folded to lower case.
+        let ascii = !x & TOP;
+        let seven = x & LOW;
+        let folded = seven | splat(0x20);
+        // Top bit set where a byte is at least the bound (no carry leaves
+        // a byte: every sum is below 0x100).
+        let at_least = |v: u64, bound: u8| v + splat(0x80 - bound);
+        let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & ascii;
+        let capital = at_least(seven, b'A') & !at_least(seven, b'Z' + 1) & ascii;
+        letters += top_bits(letter & TOP);
+        upper += top_bits(capital & TOP);
+        let mut leads = x & (x << 1) & TOP;
+        while leads != 0 {
+            let i = n * 8 + leads.trailing_zeros() as usize / 8;
+            leads &= leads - 1;
             if let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
                 if c.is_alphabetic() {
                     letters += 1;
@@ -603,19 +656,23 @@ fn labelled_signers(text: &str) -> Option<Vec<String>> {
     // memchr crate's search, not `str::contains`, which reads a long
     // paragraph a word at a time (issue 4).
     memchr::memchr(b'\n', text.as_bytes())?;
+    // More than 40 lines is no list: the 41st is not read past (issue 4).
     let lines: Vec<&str> = trimmed_lines(text)
         .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]"))
+        .take(41)
         .collect();
-    if lines.iter().any(|l| l.starts_with('•')) {
+    if lines.len() < 2 || lines.len() > 40 || lines.iter().any(|l| l.starts_with('•')) {
         return None;
     }
-    if lines.len() < 2 || lines.len() > 40 || !lines.iter().any(|l| is_label(l)) {
+    // Which lines are labels, asked once per line (below, three times).
+    let labels: Vec<bool> = lines.iter().map(|l| is_label(l)).collect();
+    if !labels.contains(&true) {
         return None;
     }
     let mut out: Vec<Vec<&str>> = Vec::new();
     let mut open = false;
-    for l in &lines {
-        if is_label(l) {
+    for (l, &label) in lines.iter().zip(&labels) {
+        if label {
             open = false;
             continue;
         }
@@ -635,10 +692,8 @@ fn labelled_signers(text: &str) -> Option<Vec<String>> {
     if out.is_empty() || out.iter().any(|s| s.len() > 4) {
         return None;
     }
-    let label_then_name = lines
-        .iter()
-        .zip(lines.iter().skip(1))
-        .any(|(a, b)| is_label(a) && !is_label(b) && (is_name(b) || is_caps_name(b)));
+    let label_then_name = (1..lines.len())
+        .any(|i| labels[i - 1] && !labels[i] && (is_name(lines[i]) || is_caps_name(lines[i])));
     if !label_then_name && out.len() < 2 {
         return None;
     }
@@ -757,9 +812,13 @@ fn signature(
     }
     // "The Civil Governor, JACINTHO ANTONIO PERDIGAO.": the title before
     // the name in capitals, after a closing.
+    // Both shapes open with "The " (the title of the first): tested
+    // before the closing, which is otherwise asked of every block of one
+    // line (issue 4).
     if lines.len() == 1
-        && closing_before()
+        && first.starts_with("The ")
         && (is_titled_caps_name(first) || is_the_title_name(first))
+        && closing_before()
     {
         return Some(first.to_string());
     }
@@ -768,10 +827,11 @@ fn signature(
     // Nor is a name followed by a style in capitals ("VICTOR EMANUEL II, BY
     // THE GRACE OF GOD AND THE WILL OF THE PEOPLE, KING OF ITALY." heading a
     // decree).
+    // (Asked only of a name in capitals.)
     let caps_style =
-        split_at_comma(first).is_some_and(|(_, t)| is_caps_text(t) && is_caps_heading(t));
+        || split_at_comma(first).is_some_and(|(_, t)| is_caps_text(t) && is_caps_heading(t));
     let caps =
-        is_caps_name(first) && !caps_style && (closing_before() || is_plain_caps_name(first));
+        is_caps_name(first) && !caps_style() && (closing_before() || is_plain_caps_name(first));
     if !caps && !is_name(first) {
         return None;
     }
@@ -789,7 +849,7 @@ fn signature(
         && !is_title(lines[0])
         && lines[1..].iter().all(|l| is_title(l)))
         || (lines.len() == 1
-            && first.split_once(", ").is_some_and(|(name, title)| {
+            && split_at_comma_space(first, false).is_some_and(|(name, title)| {
                 is_name(name) && !is_title(name) && is_title(title) && title.ends_with('.')
             }));
     if !(end_after || caps || titled || closing_before()) {
@@ -950,10 +1010,13 @@ fn is_seal(line: &str) -> bool {
 /// period or colon.
 fn is_title_line(t: &str) -> bool {
     let t = t.trim();
+    // The length and the newline first: the word count would read a whole
+    // paragraph (issue 4).
+    if t.len() >= 200 || t.contains('\n') {
+        return false;
+    }
     let words = t.split_whitespace().count();
-    !t.contains('\n')
-        && t.len() < 200
-        && words >= 3
+    words >= 3
         && t.chars().next().is_some_and(char::is_uppercase)
         && !t.ends_with(['.', ':', ',', ';'])
         && t.split_whitespace()
@@ -968,7 +1031,11 @@ fn is_bare_date(t: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\.?$").expect("regex")
     });
-    RE.is_match(t.trim())
+    // At most 37 bytes match: a month of nine letters, and six `\d`
+    // (Unicode digits, at most four bytes each). A paragraph is refused
+    // from its length, not read by the regex (issue 4).
+    let t = t.trim();
+    t.len() <= 40 && RE.is_match(t)
 }
 
 /// A name in capitals without words that make it a heading: at most four
@@ -988,13 +1055,29 @@ fn is_plain_caps_name(line: &str) -> bool {
 /// and a final period: "ALP VAN DEN PEEREBOOM" of "ALP VAN DEN PEEREBOOM,
 /// Minister of the Interior.".
 fn name_part(line: &str) -> &str {
-    let l = line.trim().trim_matches(['“', '”', '"']);
-    before_comma(l).trim().trim_end_matches('.')
+    let l = trim(line).trim_matches(['“', '”', '"']);
+    trim(before_comma(l)).trim_end_matches('.')
 }
 
 /// "J. RUSSELL.", "ALP VAN DEN PEEREBOOM, Minister of the Interior.",
 /// "“MANDERSTRÖM.”": a name in capitals, optionally followed by a title.
 fn is_caps_name(line: &str) -> bool {
+    // The name's letters are those of the line before its first comma
+    // ([`name_part`] trims only spaces, quotes and periods). Six ASCII
+    // small letters there refuse it: of at most 50 letters (a longer name
+    // is refused below), 90 % capitals leave at most five others. Most
+    // lines are refused from their first words, before any trimming or
+    // counting (issue 4).
+    let mut small = 0;
+    for &b in line.as_bytes() {
+        if b == b',' {
+            break;
+        }
+        small += usize::from(b.is_ascii_lowercase());
+        if small == 6 {
+            return false;
+        }
+    }
     let name = name_part(line);
     if name.len() > 50 {
         return false;
@@ -1028,11 +1111,17 @@ fn is_caps_name(line: &str) -> bool {
 /// True when a line reads as a personal name ("JOSEPH A. WRIGHT.", "Hull",
 /// "T. Matsudaira", "H. S. S.", "Pierrepont Moffat", "[Woodrow Wilson]").
 fn is_name(line: &str) -> bool {
-    let mut l = line.trim();
-    // "JOSE DA SILVA MENDES. [seal.]"
-    if let Some((name, seal)) = l.rsplit_once(' ') {
-        if is_seal(seal) {
-            l = name;
+    let mut l = trim(line);
+    // "JOSE DA SILVA MENDES. [seal.]": a seal has at most seven bytes, so
+    // the last space (`rsplit_once(' ')`) is looked for among the last
+    // eight bytes only; one further back leaves no seal after it (issue 4).
+    let tail = l.len().saturating_sub(8);
+    if let Some(at) = l.as_bytes()[tail..].iter().rposition(|&b| b == b' ') {
+        let at = tail + at;
+        if let (Some(name), Some(seal)) = (l.get(..at), l.get(at + 1..)) {
+            if is_seal(seal) {
+                l = name;
+            }
         }
     }
     let l = l.trim_end_matches([',', '.']);
@@ -1078,6 +1167,24 @@ fn is_name(line: &str) -> bool {
     if words.len() > 1 && (is_roman_numbered(words[0]) || words[1] == "The") {
         return false;
     }
+    // Every word capitalised, or a particle: the test that refuses most
+    // lines, before those that count letters (issue 4).
+    let capitalised = words.iter().all(|w| {
+        let w =
+            w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '“' | '”' | '"' | '[' | ']'));
+        w.is_empty()
+            || is_particle(w)
+            || w.chars().next().is_some_and(|c| c.is_uppercase())
+            || w == "&c."
+            // "BRADFORD R. WOOD. Minister Residents &c." loses the final
+            // period of "&c." with the line's.
+            || w == "&c"
+            || w == "&"
+            || w == "Jr."
+    });
+    if !capitalised {
+        return false;
+    }
     // A name in capitals must read as one, not as a heading ("THE DUTIES
     // OF NEUTRAL NATIONS.", "OFFICIAL PAPERS.", "SIGNED WITH THE ROYAL
     // HAND."), and no title in capitals with such words may follow it
@@ -1091,19 +1198,7 @@ fn is_name(line: &str) -> bool {
             return false;
         }
     }
-    words.iter().all(|w| {
-        let w =
-            w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '“' | '”' | '"' | '[' | ']'));
-        w.is_empty()
-            || is_particle(w)
-            || w.chars().next().is_some_and(|c| c.is_uppercase())
-            || w == "&c."
-            // "BRADFORD R. WOOD. Minister Residents &c." loses the final
-            // period of "&c." with the line's.
-            || w == "&c"
-            || w == "&"
-            || w == "Jr."
-    })
+    true
 }
 
 /// The name line and the title lines that go with it: every line after a
@@ -1140,7 +1235,7 @@ fn is_place_date(t: &str) -> bool {
 /// "The Civil Governor, JACINTHO ANTONIO PERDIGAO.": a title beginning
 /// with "The", a comma, and a plain name in capitals.
 fn is_titled_caps_name(line: &str) -> bool {
-    let Some((title, name)) = line.rsplit_once(", ") else {
+    let Some((title, name)) = split_at_comma_space(line, true) else {
         return false;
     };
     title.starts_with("The ")
@@ -1240,10 +1335,20 @@ fn is_the_title_name(line: &str) -> bool {
     if !line.starts_with("The ") {
         return false;
     }
-    let words: Vec<&str> = line.split_whitespace().collect();
-    words.len() <= 8
-        && !line.contains(['(', ':', ';'])
-        && words.iter().any(|w| {
+    // At most eight words, kept on the stack: a sentence opening with
+    // "The " is refused at its ninth word, not split whole and collected
+    // (issue 4).
+    let mut buf = [""; 8];
+    let mut n = 0;
+    for w in line.split_whitespace() {
+        let Some(slot) = buf.get_mut(n) else {
+            return false;
+        };
+        *slot = w;
+        n += 1;
+    }
+    !line.contains(['(', ':', ';'])
+        && buf[..n].iter().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphabetic());
             w.chars().count() >= 3 && w.chars().all(char::is_uppercase) && !is_caps_heading(w)
         })
@@ -1264,7 +1369,7 @@ fn is_roman_numbered(word: &str) -> bool {
 fn is_given_at(prev: &str) -> bool {
     static PLACE_DATE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(PLACE_DATE_SRC).expect("regex"));
-    let p = prev.trim();
+    let p = trim(prev);
     // The pattern ends with a year ("1861", "1861."): a block that does not
     // (most) is never run through it.
     let ends_with_year = p
@@ -1311,8 +1416,12 @@ fn is_rank_and_surname(sig: &str) -> bool {
         "Major",
         "Lieutenant",
     ];
-    let words: Vec<&str> = sig.split_whitespace().collect();
-    words.len() == 2 && RANKS.contains(&words[0]) && !is_caps_text(words[1])
+    // Two words exactly: the third is not looked for past (issue 4).
+    let mut words = sig.split_whitespace();
+    let (Some(rank), Some(surname), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    RANKS.contains(&rank) && !is_caps_text(surname)
 }
 
 #[cfg(test)]
@@ -1418,6 +1527,88 @@ mod tests {
                 chars.filter(|c| c.is_uppercase()).count(),
             );
             assert_eq!(letter_counts(text), by_char, "{text}");
+        }
+    }
+
+    /// `trim` is `str::trim`: ASCII and Unicode whitespace at either end,
+    /// printable bytes at both, empty and one-character texts.
+    #[test]
+    fn trim_is_str_trim() {
+        let ends = [
+            "", " ", "\t", "\n", "\r\n", "\u{a0}", "\u{3000}", "\u{2003}", "x", "~", "é", "—", "“",
+        ];
+        for a in ends {
+            for b in ends {
+                for mid in ["", "!", "J. R. LOWELL.", " a b ", "\u{a0}"] {
+                    let t = format!("{a}{mid}{b}");
+                    assert_eq!(trim(&t), t.trim(), "{t:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn split_at_comma_space_is_split_once() {
+        for t in [
+            "",
+            ",",
+            ", ",
+            "a, b",
+            "a,b, c, d",
+            "a ,b",
+            "“x”, é, y,",
+            "a,, b",
+        ] {
+            assert_eq!(split_at_comma_space(t, false), t.split_once(", "), "{t:?}");
+            assert_eq!(split_at_comma_space(t, true), t.rsplit_once(", "), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn caps_names_table() {
+        for (line, want) in [
+            ("J. R. LOWELL.", true),
+            ("E. P. BROOKS, Consul, &c.", true),
+            // One small letter in twelve, then two (90 % capitals).
+            ("JOHN W. McKEANE, Captain.", true),
+            ("JOHN W. McKeANE, Captain.", false),
+            ("WM. W. McKEAN, Captain.", false),
+            ("“MANDERSTRÖM.”", true),
+            // Four small letters, 45 letters.
+            ("ABCDEFGHIJKLMNO PQRSTUVWXYZABCD EFGHIJKLMNOabcd", true),
+            ("ABCDEFGHIJKLMNO PQRSTUVWXYZABCD EFGHIJKLMNabcde", false),
+            // Small letters after the comma do not count.
+            ("JOHN DAVIS, Acting Secretary of the Navy.", true),
+            ("I have the honor to be, sir,", false),
+            ("Sincerely yours,", false),
+            ("SUBJECT: TRADE", false),
+        ] {
+            assert_eq!(is_caps_name(line), want, "{line}");
+        }
+    }
+
+    /// Every ASCII byte, at every place of an eight-byte word, between
+    /// letters, capitals and non-ASCII characters: counted as char by char.
+    #[test]
+    fn letter_counts_of_every_byte_at_every_place() {
+        let by_char = |t: &str| {
+            let chars = t.chars().filter(|c| c.is_alphabetic());
+            (
+                chars.clone().count(),
+                chars.filter(|c| c.is_uppercase()).count(),
+            )
+        };
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            for fill in ["", "a", "Z", "é", "’", "Ö", "x1", "ÆØ—"] {
+                for before in 0..9 {
+                    let t: String = std::iter::repeat_n(fill, before)
+                        .chain([c.to_string().as_str()])
+                        .chain(std::iter::repeat_n(fill, 3))
+                        .collect();
+                    assert_eq!(letter_counts(&t), by_char(&t), "{t:?}");
+                }
+            }
         }
     }
 
