@@ -849,10 +849,11 @@ fn align_hinted(
     // sixteen keys of a candidate are in none; issue 4).
     let mut seen_values = [0u64; 64];
     let value_bit = |v: u64| ((v % 4096 / 64) as usize, 1u64 << (v % 64));
-    let mut done = 0; // cands[..done] are linkable
-                      // Best linkable numeric chain ending at item k (for restarts), and the
-                      // slots of the linkable symbol candidates (few), so that no step scans
-                      // every earlier candidate.
+    // cands[..done] are linkable.
+    let mut done = 0;
+    // Best linkable numeric chain ending at item k (for restarts), and the
+    // slots of the linkable symbol candidates (few), so that no step scans
+    // every earlier candidate.
     let mut best_num: Vec<(i32, usize)> = vec![(NONE, usize::MAX); n];
     let mut symbol_slots: Vec<usize> = Vec::new();
     let mut links: Vec<(usize, i32)> = Vec::new();

@@ -106,23 +106,50 @@ pub fn blocks(src: &str, lines: &[Line], from: usize, to: usize) -> Vec<Block> {
     out
 }
 
+/// True for a printable ASCII byte other than the space: no whitespace
+/// starts or ends with it, so a text that starts (ends) with one has
+/// nothing to trim there, which is answered without decoding a character
+/// as `str::trim` does (most lines and names; issue 4).
+fn printable(b: Option<&u8>) -> bool {
+    b.is_some_and(|b| (0x21..=0x7E).contains(b))
+}
+
+/// `text.trim()`, answered from the first and the last byte when both are
+/// [`printable`].
+pub(crate) fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    if printable(bytes.first()) && printable(bytes.last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
+/// `text.trim_start()`, answered from the first byte when it is
+/// [`printable`].
+fn trim_start(text: &str) -> &str {
+    if printable(text.as_bytes().first()) {
+        text
+    } else {
+        text.trim_start()
+    }
+}
+
+/// `text.trim_end()`, answered from the last byte when it is
+/// [`printable`].
+fn trim_end(text: &str) -> &str {
+    if printable(text.as_bytes().last()) {
+        text
+    } else {
+        text.trim_end()
+    }
+}
+
 fn make(src: &str, lines: &[Line], first: usize, last: usize) -> Block {
-    // A printable ASCII byte other than the space at the start (at the
-    // end) is no whitespace: nothing to trim there, without decoding a
-    // character (most lines; issue 4).
-    let printable = |b: Option<&u8>| b.is_some_and(|b| (0x21..=0x7E).contains(b));
     let text = lines[first].text(src);
-    let lead = if printable(text.as_bytes().first()) {
-        0
-    } else {
-        text.len() - text.trim_start().len()
-    };
+    let lead = text.len() - trim_start(text).len();
     let last_text = lines[last].text(src);
-    let trail = if printable(last_text.as_bytes().last()) {
-        0
-    } else {
-        last_text.len() - last_text.trim_end().len()
-    };
+    let trail = last_text.len() - trim_end(last_text).len();
     Block {
         first,
         last,
@@ -169,6 +196,26 @@ mod tests {
         let bs = blocks(src, &ls, 0, ls.len());
         let texts: Vec<&str> = bs.iter().map(|b| b.text(src)).collect();
         assert_eq!(texts, ["a\r\nb", "c", "d"]);
+    }
+
+    /// `trim`, `trim_start` and `trim_end` are those of `str`: ASCII and
+    /// Unicode whitespace at either end, printable bytes at both, empty
+    /// and one-character texts.
+    #[test]
+    fn trims_are_those_of_str() {
+        let ends = [
+            "", " ", "\t", "\n", "\r\n", "\u{a0}", "\u{3000}", "\u{2003}", "x", "~", "é", "—", "“",
+        ];
+        for a in ends {
+            for b in ends {
+                for mid in ["", "!", "J. R. LOWELL.", " a b ", "\u{a0}"] {
+                    let t = format!("{a}{mid}{b}");
+                    assert_eq!(trim(&t), t.trim(), "{t:?}");
+                    assert_eq!(trim_start(&t), t.trim_start(), "{t:?}");
+                    assert_eq!(trim_end(&t), t.trim_end(), "{t:?}");
+                }
+            }
+        }
     }
 
     /// A block's text is trimmed as `str::trim` trims it, whatever stands

@@ -563,7 +563,7 @@ pub fn clean(src: &str, span: Span, cuts: &[Span]) -> String {
         out.push_str(&src[pos..span.end]);
     }
     if memchr::memchr2(b'\n', b'\r', out.as_bytes()).is_none() {
-        let t = signature::trim(&out);
+        let t = lines::trim(&out);
         if t.len() != out.len() {
             return t.to_string();
         }
@@ -589,7 +589,7 @@ fn clean_block(src: &str, b: &Block, cuts: &[Span]) -> String {
 /// `text` trimmed, or when it holds a line break [`join_lines`].
 fn trim_lines(text: &str) -> String {
     if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
-        return signature::trim(text).to_string();
+        return lines::trim(text).to_string();
     }
     join_lines(text)
 }

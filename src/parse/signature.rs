@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lines::trim;
 use super::{dateline, head};
 
 /// A constant list of words, and a test of membership by `match`: the
@@ -236,20 +237,6 @@ pub(super) fn trimmed_lines(text: &str) -> impl Iterator<Item = &str> {
             start = end + 1;
             trim(line)
         })
-}
-
-/// `text.trim()`, answered from the first and the last byte when both are
-/// printable ASCII other than the space (no whitespace to trim: most lines
-/// and names), where `str::trim` decodes a character at each end and
-/// tests it (issue 4).
-pub(super) fn trim(text: &str) -> &str {
-    let printable = |b: Option<&u8>| b.is_some_and(|b| (0x21..=0x7E).contains(b));
-    let bytes = text.as_bytes();
-    if printable(bytes.first()) && printable(bytes.last()) {
-        text
-    } else {
-        text.trim()
-    }
 }
 
 /// "Sincerely, GRF. End text." → "GRF".
@@ -1527,23 +1514,6 @@ mod tests {
                 chars.filter(|c| c.is_uppercase()).count(),
             );
             assert_eq!(letter_counts(text), by_char, "{text}");
-        }
-    }
-
-    /// `trim` is `str::trim`: ASCII and Unicode whitespace at either end,
-    /// printable bytes at both, empty and one-character texts.
-    #[test]
-    fn trim_is_str_trim() {
-        let ends = [
-            "", " ", "\t", "\n", "\r\n", "\u{a0}", "\u{3000}", "\u{2003}", "x", "~", "é", "—", "“",
-        ];
-        for a in ends {
-            for b in ends {
-                for mid in ["", "!", "J. R. LOWELL.", " a b ", "\u{a0}"] {
-                    let t = format!("{a}{mid}{b}");
-                    assert_eq!(trim(&t), t.trim(), "{t:?}");
-                }
-            }
         }
     }
 
