@@ -815,10 +815,20 @@ fn align_hinted(
         return Alignment::default();
     }
     let m = cands.len();
-    // The table below is candidates × items; beyond a few million cells (a
-    // file of 100,000 notes) a greedy walk takes its place, so time and
-    // memory stay linear.
-    if m.saturating_mul(n) > 4_000_000 {
+    // The table below is candidates × items, and a row per key (value,
+    // suffix) of the candidates (the slots below); beyond a few million
+    // cells (a file of 100,000 notes) a greedy walk takes its place, so
+    // time and memory stay linear: at most 4,000,000 cells of eight bytes,
+    // 32 MB, whatever the keys.
+    let keys = {
+        let mut seen: std::collections::HashSet<(u64, Option<u8>), MixState> =
+            std::collections::HashSet::with_hasher(MixState::new());
+        cands
+            .iter()
+            .filter(|c| seen.insert((c.value, c.suffix)))
+            .count()
+    };
+    if (m + keys).saturating_mul(n) > 4_000_000 {
         return align_greedy(src, cands, n);
     }
     const NONE: i32 = i32::MIN / 4;
@@ -1347,6 +1357,10 @@ pub fn symbol_candidates(src: &str, from: usize, to: usize) -> Vec<Span> {
 }
 
 #[cfg(test)]
+#[path = "footnotes_reference.rs"]
+mod reference;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::parse::lines::lines;
@@ -1855,6 +1869,61 @@ mod tests {
             ("abcdefghijklmnop", 3, 16),
         ] {
             assert_eq!(next_digit(text.as_bytes(), i, text.len()), want, "{text:?}");
+        }
+    }
+
+    /// Random candidates for [`align_is_the_reference`]: values near the
+    /// list's (restarts, repeats, gaps), suffixes, symbols, every strength,
+    /// groups of one digit run (at most one taken), marks in the head.
+    fn arb_candidates() -> impl proptest::strategy::Strategy<Value = Vec<Candidate>> {
+        use proptest::prelude::*;
+        let one = (
+            prop_oneof![8 => 0u64..7, 1 => (0u64..3).prop_map(|k| SYMBOL_BASE + k)],
+            prop_oneof![6 => Just(None), 1 => Just(Some(b'a')), 1 => Just(Some(b'b'))],
+            0u8..3,
+            proptest::bool::weighted(0.3),
+            proptest::bool::weighted(0.1),
+        );
+        proptest::collection::vec(one, 0..40).prop_map(|v| {
+            let mut group = 0;
+            v.into_iter()
+                .enumerate()
+                .map(|(i, (value, suffix, strength, same_group, in_head))| {
+                    if i > 0 && !same_group {
+                        group += 1;
+                    }
+                    let span = Span::new(i * 4, i * 4 + 2);
+                    Candidate {
+                        span,
+                        cut: span,
+                        value,
+                        suffix,
+                        strength,
+                        group,
+                        in_head: in_head && i < 2,
+                    }
+                })
+                .collect()
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// `align_hinted`, which links a candidate to the best of its key's
+        /// candidates, marks the same candidates as the reference, which
+        /// linked it to each of them, the first best winning (issue 4).
+        #[test]
+        fn align_is_the_reference(
+            cands in arb_candidates(),
+            n in 0usize..12,
+            first_unmarked in proptest::bool::ANY,
+            repeat in proptest::collection::vec(proptest::bool::weighted(0.2), 0..9),
+        ) {
+            let src = "ab1 ".repeat(cands.len() + 1);
+            let new = align_hinted(&src, &cands, n, first_unmarked, &repeat);
+            let old = reference::align_hinted(&src, &cands, n, first_unmarked, &repeat);
+            proptest::prop_assert_eq!(new.marks, old.marks);
+            proptest::prop_assert_eq!(new.markers, old.markers);
         }
     }
 }
