@@ -15,6 +15,7 @@
 #![forbid(unsafe_code)]
 
 pub mod account;
+mod bytes;
 pub mod cache;
 pub mod check;
 pub mod decode;

@@ -141,24 +141,8 @@ pub mod compact {
         while i < bytes.len() {
             // Skip the chunks of 32 bytes that need no escape, then of
             // eight.
-            while let Some(c) = bytes
-                .get(i..i + 32)
-                .and_then(|c| <&[u8; 32]>::try_from(c).ok())
-            {
-                if needs_escape(c) {
-                    break;
-                }
-                i += 32;
-            }
-            while let Some(c) = bytes
-                .get(i..i + 8)
-                .and_then(|c| <&[u8; 8]>::try_from(c).ok())
-            {
-                if needs_escape(c) {
-                    break;
-                }
-                i += 8;
-            }
+            i = crate::bytes::skip_chunks::<32>(bytes, i, |c| !needs_escape(c));
+            i = crate::bytes::skip_chunks::<8>(bytes, i, |c| !needs_escape(c));
             // The first byte to escape among the next eight (most often
             // the line break of a paragraph): the search goes on after it,
             // where the bytes after it were read one by one (issue 4).

@@ -245,24 +245,8 @@ fn first_digit(text: &str) -> Option<usize> {
     while i < bytes.len() {
         // Skip the chunks that are ASCII without a digit; the first other
         // chunk is read byte by byte below.
-        while let Some(c) = bytes
-            .get(i..i + 32)
-            .and_then(|c| <&[u8; 32]>::try_from(c).ok())
-        {
-            if !plain_ascii(c) {
-                break;
-            }
-            i += 32;
-        }
-        while let Some(c) = bytes
-            .get(i..i + 8)
-            .and_then(|c| <&[u8; 8]>::try_from(c).ok())
-        {
-            if !plain_ascii(c) {
-                break;
-            }
-            i += 8;
-        }
+        i = crate::bytes::skip_chunks::<32>(bytes, i, plain_ascii);
+        i = crate::bytes::skip_chunks::<8>(bytes, i, plain_ascii);
         let end = (i + 8).min(bytes.len());
         while i < end {
             let b = bytes[i];
