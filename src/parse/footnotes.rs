@@ -819,24 +819,27 @@ fn align_hinted(
     // suffix) of the candidates (the slots below); beyond a few million
     // cells (a file of 100,000 notes) a greedy walk takes its place, so
     // time and memory stay linear: at most 4,000,000 cells of eight bytes,
-    // 32 MB, whatever the keys.
-    let keys = {
+    // 32 MB, whatever the keys. There are at most as many keys as
+    // candidates: they are counted only when the table alone is over half
+    // the cells.
+    const MAX_CELLS: usize = 4_000_000;
+    if m.saturating_mul(n) > MAX_CELLS / 2 {
         let mut seen: std::collections::HashSet<(u64, Option<u8>), MixState> =
             std::collections::HashSet::with_hasher(MixState::new());
-        cands
+        let keys = cands
             .iter()
             .filter(|c| seen.insert((c.value, c.suffix)))
-            .count()
-    };
-    if (m + keys).saturating_mul(n) > 4_000_000 {
-        return align_greedy(src, cands, n);
+            .count();
+        if (m + keys).saturating_mul(n) > MAX_CELLS {
+            return align_greedy(src, cands, n);
+        }
     }
     const NONE: i32 = i32::MIN / 4;
     // dp[j * n + k]: best score with candidate j as the mark of item k.
     let mut dp = vec![NONE; m * n];
     // parent[j * n + k]: the cell the best chain came from, or NO_PARENT.
     // u32, half the table to fill: its indexes are below m * n, at most
-    // the 4,000,000 cells above.
+    // the MAX_CELLS above.
     const NO_PARENT: u32 = u32::MAX;
     let mut parent = vec![NO_PARENT; m * n];
     // Candidates whose group is finished, to link from, by their key
