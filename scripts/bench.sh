@@ -21,8 +21,9 @@ for tool in rg /usr/bin/time; do
 done
 [ -d "$SRC" ] || { echo "bench.sh: $SRC is missing" >&2; exit 2; }
 
-cargo build --release --quiet
-BIN=$PWD/target/release/cables
+# The build to install (README): the release-lto profile of Cargo.toml.
+cargo build --profile release-lto --quiet
+BIN=$PWD/target/release-lto/cables
 
 if [ ! -d "$TREE" ]; then
     mkdir -p "$TREE"
