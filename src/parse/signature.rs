@@ -933,6 +933,11 @@ fn ends_letter(text: &str, lines: &[&str], next: Option<&str>) -> bool {
                     || n.starts_with("Attachment")
                     || n.starts_with("By the ")
                     || n.starts_with("Approved")
+                    // A jurat under an affidavit: the name over it is the
+                    // affiant's ("Norman L. Latson.\n\nSworn to and
+                    // subscribed before me …", frus1894Nicaragua d110).
+                    || n.starts_with("Sworn to")
+                    || n.starts_with("Subscribed and sworn")
                     || is_bare_date(n)
                     || (is_place_date(n) && !text.trim_end().ends_with(','))
                     || is_title_line(n)
@@ -1708,6 +1713,28 @@ mod tests {
                     "Cordell Hull\n[Seal]\nSecretary of State of the United States of America.\nR. de Lima e Silva\n[Seal]\nAmbassador Extraordinary and Plenipotentiary of the United States of Brazil.",
                 ],
                 &["Cordell Hull", "R. de Lima e Silva"],
+            ),
+            // frus1894Nicaragua/d110: an affiant's name over the jurat,
+            // and the officer's under it.
+            (
+                "affidavit",
+                &[
+                    "Affiant further states that he is a native of the United States.",
+                    "Norman L. Latson.",
+                    "Sworn to and subscribed before me this September 22, A. D. 1894.",
+                    "[l. s.]\nB. B. Seat,\nUnited States Consular Agent.",
+                ],
+                &["Norman L. Latson.", "B. B. Seat, United States Consular Agent."],
+            ),
+            // The jurat's other order of words.
+            (
+                "affidavit, subscribed and sworn",
+                &[
+                    "Affiant further states that the vessel was boarded at night.",
+                    "Charles H. Dennis.",
+                    "Subscribed and sworn to before me this 3d day of May, 1882.",
+                ],
+                &["Charles H. Dennis."],
             ),
             // frus1901China/d61: signers under "For <country>,".
             (
