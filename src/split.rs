@@ -37,7 +37,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::{self, footnotes, head, lines, signature};
+use crate::parse::{self, dateline, footnotes, head, lines, signature};
 use crate::record::{Record, Span};
 
 /// A document found in a text.
@@ -1065,8 +1065,11 @@ fn is_dated_caption(t: &str) -> bool {
     static CONVERSATION: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\bof (?:a )?conversation\b").expect("regex"));
     static DATED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, 1[6-9]\d\d\b")
-            .expect("regex")
+        Regex::new(&format!(
+            r"\b(?:{}) \d{{1,2}}, 1[6-9]\d\d\b",
+            dateline::MONTHS.join("|")
+        ))
+        .expect("regex")
     });
     t.chars().count() <= 300
         && KIND.is_match(t)

@@ -8,7 +8,8 @@ use regex::Regex;
 
 use crate::record::Dateline;
 
-const MONTHS: [&str; 12] = [
+/// The months, as the patterns of the parser and the splitter spell them.
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
