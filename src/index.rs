@@ -305,17 +305,15 @@ fn reusable(old: &cache::Entry, st: Stat, len: u64, hash: u64) -> bool {
     old.hash == hash && old.size == len && st.size == len && old.mtime == st.mtime
 }
 
-/// A walked file waiting to be parsed, or a record already made for it.
-enum Job {
-    Parse {
-        path: PathBuf,
-        rel: String,
-        kind: Kind,
-        /// The cache's entry for the path, if any: reused when the file's
-        /// size, mtime and hash are the entry's.
-        old: Option<cache::Entry>,
-        utf8_name: bool,
-    },
+/// A walked file waiting to be read, then reused or parsed.
+struct Job {
+    path: PathBuf,
+    rel: String,
+    kind: Kind,
+    /// The cache's entry for the path, if any: reused when the file's
+    /// size, mtime and hash are the entry's.
+    old: Option<cache::Entry>,
+    utf8_name: bool,
 }
 
 /// What a worker gives back for one file (with its `rel`, taken out of
@@ -355,7 +353,7 @@ fn work_in(
     split: bool,
     buf: &mut Vec<u8>,
 ) -> Done {
-    let Job::Parse {
+    let Job {
         path,
         kind,
         old,
@@ -551,7 +549,7 @@ pub fn index_to(
         } else {
             REUSE_BATCH / BATCH
         };
-        let job = Job::Parse {
+        let job = Job {
             path: entry.into_path(),
             rel,
             kind,
@@ -746,8 +744,7 @@ fn spawn_batch(
         let done = jobs
             .into_iter()
             .map(|mut job| {
-                let Job::Parse { rel, .. } = &mut job;
-                let rel = std::mem::take(rel);
+                let rel = std::mem::take(&mut job.rel);
                 // A panic is a parser bug: it becomes a record, not an abort.
                 let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     work(job, &rel, hashing, before_read, split)
