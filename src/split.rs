@@ -1071,8 +1071,9 @@ fn is_dated_caption(t: &str) -> bool {
         ))
         .expect("regex")
     });
-    t.chars().count() <= 300
-        && KIND.is_match(t)
+    // The anchored kind first: it refuses most lines at their first word.
+    KIND.is_match(t)
+        && t.chars().count() <= 300
         && !CONVERSATION.is_match(t)
         && DATED.is_match(t)
         && is_caption(t)
