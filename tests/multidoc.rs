@@ -29,7 +29,8 @@
 //!
 //! `CABLES_MULTIDOC_SHOW=field` prints the documents where the joined record
 //! and the single-file record disagree on that field ("count" for documents
-//! not matched).
+//! not matched); `CABLES_MULTIDOC_SHOW=truth:field` those where the joined
+//! record is scored wrong against the truth.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -406,6 +407,15 @@ fn volumes_joined_into_one_file() {
                     {
                         t.truth_of += 1;
                         t.truth_right += usize::from(p_ok);
+                        if !p_ok && show.strip_prefix("truth:") == Some(*f) {
+                            println!(
+                                "  {} {vol}/{}: wrong{} (single {})",
+                                how.name(),
+                                d.name,
+                                if split.is_some() { "" } else { ", not found" },
+                                if s_ok { "right" } else { "wrong" }
+                            );
+                        }
                     }
                     let agree = split.is_some_and(|r| view(r, f) == view(&d.single, f));
                     t.agree += usize::from(agree);

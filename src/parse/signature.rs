@@ -794,7 +794,11 @@ fn signature(
         return listed_signers(lines)
             .filter(|_| closing_before() || ends_letter(text, lines, next));
     }
-    if is_address(first) || lines.len() > 4 || lines.last().is_some_and(|l| l.ends_with(':')) {
+    if is_address(first)
+        || lines.len() > 4
+        || lines.last().is_some_and(|l| l.ends_with(':'))
+        || is_place_over_date(lines)
+    {
         return None;
     }
     // "The Civil Governor, JACINTHO ANTONIO PERDIGAO.": the title before
@@ -938,6 +942,11 @@ fn ends_letter(text: &str, lines: &[&str], next: Option<&str>) -> bool {
                     // subscribed before me …", frus1894Nicaragua d110).
                     || n.starts_with("Sworn to")
                     || n.starts_with("Subscribed and sworn")
+                    // An attestation under a translated or copied paper:
+                    // the names over it signed the paper ("• H. F.
+                    // Bingham.\n\nCorrect translation:", frus1894Nicaragua
+                    // d10).
+                    || is_attestation(n)
                     || is_bare_date(n)
                     || (is_place_date(n) && !text.trim_end().ends_with(','))
                     || is_title_line(n)
@@ -987,6 +996,37 @@ fn listed_signers(lines: &[&str]) -> Option<String> {
         }
     }
     Some(out.join(" "))
+}
+
+/// A place over a date without a year, a dateline at the foot of a paper:
+/// "Buenos Ayres,\nForeign Office, September 8." (frus1882 d56). The
+/// place ends with a comma and a line under it with a month and a day.
+fn is_place_over_date(lines: &[&str]) -> bool {
+    lines.len() >= 2
+        && lines[0].ends_with(',')
+        && lines[1..].iter().any(|l| {
+            let mut words = l.trim_end_matches('.').rsplit(' ');
+            let day = words.next().unwrap_or("");
+            let month = words.next().unwrap_or("");
+            (1..=2).contains(&day.len())
+                && day.bytes().all(|b| b.is_ascii_digit())
+                && dateline::MONTHS.contains(&month)
+        })
+}
+
+/// The line that certifies a copy or a translation: "Correct
+/// translation:", "This is a true translation.", "A true copy.", "Correct
+/// copy.".
+fn is_attestation(line: &str) -> bool {
+    let l = line
+        .strip_prefix("This is ")
+        .unwrap_or(line)
+        .trim_start_matches("A ")
+        .trim_start_matches("a ");
+    ["Correct ", "correct ", "True ", "true "].iter().any(|p| {
+        l.strip_prefix(p)
+            .is_some_and(|r| r.starts_with("copy") || r.starts_with("translation"))
+    })
 }
 
 /// "[l. s.]", "[seal.]", "[L. S.]".
@@ -1735,6 +1775,45 @@ mod tests {
                     "Subscribed and sworn to before me this 3d day of May, 1882.",
                 ],
                 &["Charles H. Dennis."],
+            ),
+            // frus1894Nicaragua/d81: signers listed as items, no closing
+            // over them, an attestation under them.
+            (
+                "listed signers over an attestation",
+                &[
+                    "The present decree will be forwarded in copy to the commissioner of the Republic.",
+                    "• Denis H. Thomas.\n• Oscar Lacayo.\n• Aubert,\nSecretary.",
+                    "This is a true translation.",
+                    "S. C Braida,\nUnited States Consul.",
+                ],
+                &[
+                    "Denis H. Thomas. Oscar Lacayo. Aubert, Secretary.",
+                    "S. C Braida, United States Consul.",
+                ],
+            ),
+            // frus1894Nicaragua/d10: the attestation's other wording.
+            (
+                "listed signers over a correct translation",
+                &[
+                    "• No. IV. The commissioner declares that he will respect all international promises.",
+                    "• C. A. Lacayo.\n• H. Howe.\n• H. F. Bingham.",
+                    "Correct translation:\nS. C. Braida,\nUnited States Consul.",
+                ],
+                &[
+                    "C. A. Lacayo. H. Howe. H. F. Bingham.",
+                    "S. C. Braida, United States Consul.",
+                ],
+            ),
+            // frus1882/d56: a place over a date without a year at the foot
+            // of a paper, over an attestation: no signer.
+            (
+                "place over a date",
+                &[
+                    "In August (31st), 1881, the Argentine minister informs the department.",
+                    "Buenos Ayres,\nForeign Office, September 8.",
+                    "A true translation from the original in this department.",
+                ],
+                &[],
             ),
             // frus1901China/d61: signers under "For <country>,".
             (
