@@ -1025,7 +1025,9 @@ fn dated_caption_start(
     i: usize,
     prev_head: Option<&str>,
 ) -> Option<usize> {
-    if !is_dated_caption(ls[i].text(src).trim()) {
+    let t = ls[i].text(src).trim();
+    let dated = is_dated_caption(t);
+    if !dated && !is_extract_caption(t) {
         return None;
     }
     let translation = prev_content(src, ls, i, i.saturating_sub(3))
@@ -1036,6 +1038,7 @@ fn dated_caption_start(
         || (before
             .last()
             .is_some_and(|l| l.ends_with(['.', '?', '!', '”']))
+            && dated
             && prev_head.is_some_and(is_dated_caption));
     closed.then_some(first)
 }
@@ -1076,6 +1079,23 @@ fn is_dated_caption(t: &str) -> bool {
         && t.chars().count() <= 300
         && !CONVERSATION.is_match(t)
         && DATED.is_match(t)
+        && is_caption(t)
+}
+
+/// A caption of extracts from a paper: "Extracts from the Affidavit of
+/// William J. Waitt." (frus1872p2v5 d82). After the closing of the
+/// document before, it opens a document, as a dated caption does. Of the
+/// 36 lines of `frus-full` that open so, 30 open a document; of the six
+/// inside one, four stand under an inclosure label ("[Inclosure No.
+/// 2.]\n\nExtract from the treaty …", frus1872p2v5 d125; "[Enclosure A.]",
+/// frus1864p4 d536), one is a sentence, and one is a newspaper's, its
+/// title in quotes: a despatch appends the cutting after its signature
+/// ("Extract from “Shanghai Mercury,” May 8.", frus1901China d113).
+fn is_extract_caption(t: &str) -> bool {
+    (t.starts_with("Extract from ") || t.starts_with("Extracts from "))
+        && t.ends_with('.')
+        && !t.contains(['“', '"'])
+        && t.chars().count() <= 300
         && is_caption(t)
 }
 
@@ -1927,6 +1947,27 @@ mod tests {
                 "memorandum of conversation after a signature",
                 "The Ambassador in China (Gauss) to the Secretary of State\n\nSir: Text.\n\nC. E. Gauss\n\nMemorandum of Conversation, by the Ambassador in China (Gauss), January 5, 1942\n\nText.",
                 &["The Ambassador in China"],
+            ),
+            (
+                // frus1872p2v5 d81 | d82: a caption of extracts after the
+                // signature of a consul's certificate.
+                "frus1872p2v5 d81|d82: extract caption after a signature",
+                "Mr. Eckstein to Mr. Fish.\n\nSir: Text.\n\n[SEAL.]\n\nDAVID ECKSTEIN, United States Consul.\n\nExtracts from the Affidavit of William J. Waitt.\n\nUnited States of America, Territory of Washington, ss:",
+                &["Mr. Eckstein", "Extracts from the Affidavit"],
+            ),
+            (
+                // frus1872p2v5 d125 (one document): under an inclosure
+                // label it is the inclosure.
+                "frus1872p2v5 d125: extract caption under a label",
+                "Mr. Bancroft to Mr. Fish.\n\nSir: Text.\n\nGEORGE BANCROFT.\n\n[Inclosure No. 2.]\n\nExtract from the treaty between the United States and Great Britain of June 15, 1846.\n\nText.",
+                &["Mr. Bancroft"],
+            ),
+            (
+                // frus1901China d113 (one document): a newspaper's cutting
+                // after the signature of the letter that sends it.
+                "frus1901China d113: newspaper extract after a signature",
+                "Mr. Conger to Mr. Hay.\n\nSir: Text.\n\nLouis de Maessihalch,\nMissionaire.\n\nExtract from “Shanghai Mercury,” May 8.\n\nthe death of chao shu-chiao.\n\nThis ex-president of the board was ordered to commit suicide.",
+                &["Mr. Conger"],
             ),
             (
                 // frus1901China d15 (one document): a caption without a date

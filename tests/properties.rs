@@ -83,6 +83,7 @@ const SPLIT_FRAGMENTS: &[&str] = &[
     "Her Majesty’s government deeply lament the outbreak of hostilities in North America.",
     "Reply of the Queen to Mr. Schurz.",
     "Imperial edict of September 25, 1900.",
+    "Extracts from the Affidavit of William J. Waitt.",
     "Memorandum of a conversation had by Mr. Arendt on March 3, 1882.",
     "Hay.",
     "Is the Federal Government prepared to charge its representatives?",
