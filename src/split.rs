@@ -943,6 +943,8 @@ fn caption_opener(
             number: None,
             inclosure: false,
         });
+    } else if from_caption_after_addressee(src, ls, i) {
+        true
     } else {
         next_block_line(src, ls, i).is_some_and(|n| n.starts_with('[') && is_delivery_note(n)) && {
             // A caption is a block of its own ("Washington, October 10,
@@ -1080,6 +1082,23 @@ fn is_dated_caption(t: &str) -> bool {
         && !CONVERSATION.is_match(t)
         && DATED.is_match(t)
         && is_caption(t)
+}
+
+/// A head that names only the sender, "From Mr. Harvey.", over a
+/// salutation, after a letter closed by its addressee ("Hon. William H.
+/// Seward, Secretary of State.\n\n[Page 293]\n\nFrom Mr. Harvey.\n\nSir:
+/// From information …", frus1864p4 d333|d334). After an addressee, the
+/// papers a letter encloses come under a label ("A.", "Exhibit No. 1.":
+/// the six lines over a salutation after an addressee inside a document of
+/// `frus-full`), never under a caption.
+fn from_caption_after_addressee(src: &str, ls: &[lines::Line], i: usize) -> bool {
+    let t = ls[i].text(src).trim();
+    t.starts_with("From ")
+        && t.ends_with('.')
+        && t.chars().count() <= 80
+        && is_caption(t)
+        && next_block_line(src, ls, i).is_some_and(is_salutation)
+        && block_start(src, ls, i).is_some_and(|k| signature::is_address(ls[k].text(src).trim()))
 }
 
 /// A caption of extracts from a paper: "Extracts from the Affidavit of
@@ -1961,6 +1980,20 @@ mod tests {
                 "frus1872p2v5 d125: extract caption under a label",
                 "Mr. Bancroft to Mr. Fish.\n\nSir: Text.\n\nGEORGE BANCROFT.\n\n[Inclosure No. 2.]\n\nExtract from the treaty between the United States and Great Britain of June 15, 1846.\n\nText.",
                 &["Mr. Bancroft"],
+            ),
+            (
+                // frus1864p4 d333 | d334: a head naming only the sender,
+                // after the addressee of the letter before.
+                "frus1864p4 d333|d334: \"From Mr. Harvey.\" after an addressee",
+                "Mr. Harvey to Mr. Seward.\n\nSir: Text.\n\nJAMES E. HARVEY.\n\nHon. William H. Seward, Secretary of State.\n\n[Page 293]\n\nFrom Mr. Harvey.\n\nSir:From information communicated to this legation.",
+                &["Mr. Harvey to Mr. Seward.", "From Mr. Harvey."],
+            ),
+            (
+                // The same line under a signature alone, no addressee: a
+                // line of the letter's end.
+                "\"From Mr. Harvey.\" under a signature alone",
+                "Mr. Harvey to Mr. Seward.\n\nSir: Text.\n\nJAMES E. HARVEY.\n\nFrom Mr. Harvey.\n\nSir: Text.",
+                &["Mr. Harvey to Mr. Seward."],
             ),
             (
                 // frus1901China d113 (one document): a newspaper's cutting
