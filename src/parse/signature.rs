@@ -790,6 +790,21 @@ fn signature(
     {
         return None;
     }
+    // Under a quoted paragraph left open ("“Signed in duplicate, on the
+    // twenty-first day of June …" over "N. Clemente Ponce" over "E.
+    // Castro Oyanguren.”", frus1934v04 d560), a name is the quoted
+    // paper's signer, which the editors leave unmarked; but after the
+    // quoted letter's formal closing, as above. A name at the end of the
+    // text ("“MANDERSTRÖM.”", frus1864p4 d433; "Chiang Kai-shek\n”",
+    // frus1942China d76) signs the quoted document, which the record is.
+    if next.is_some()
+        && prev.is_some_and(|p| {
+            let p = p.trim_start();
+            p.starts_with('“') && !p.contains('”') && !is_formal_closing(p)
+        })
+    {
+        return None;
+    }
     if lines.first().is_some_and(|l| l.starts_with('•')) {
         return listed_signers(lines)
             .filter(|_| closing_before() || ends_letter(text, lines, next));
@@ -1814,6 +1829,30 @@ mod tests {
                     "A true translation from the original in this department.",
                 ],
                 &[],
+            ),
+            // frus1934v04/d560: the signers of a protocol quoted in the
+            // letter, the quotation still open over the first.
+            (
+                "signers inside a quotation",
+                &[
+                    "“Signed in duplicate, on the twenty-first day of June of the year one thousand nine hundred and twenty-four.",
+                    "N. Clemente Ponce",
+                    "E. Castro Oyanguren.”",
+                    "With these antecedents the two Governments met in Washington.",
+                    "I have the honor to be, Sir, your obedient servant,",
+                    "Louis G. Dreyfus, Jr.",
+                ],
+                &["Louis G. Dreyfus, Jr."],
+            ),
+            // frus1942China/d76: a telegram quoted whole, its signer over
+            // the closing quote at the end of the text.
+            (
+                "signer over the closing quote",
+                &[
+                    "“Air transportation is now a matter of great urgency.",
+                    "Chiang Kai-shek\n”",
+                ],
+                &["Chiang Kai-shek"],
             ),
             // frus1901China/d61: signers under "For <country>,".
             (
