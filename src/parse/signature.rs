@@ -723,16 +723,24 @@ fn signature(
     next: Option<&str>,
     line_count: usize,
 ) -> Option<String> {
-    if line_count > 8 || text.len() > 300 {
+    // A list of signers as items may be longer: five countries' signers
+    // under their names (frus1917Supp02v02 d283, 15 lines).
+    let (max_lines, max_len) = if text.starts_with('•') {
+        (MAX_LISTED, 600)
+    } else {
+        (8, 300)
+    };
+    if line_count > max_lines || text.len() > max_len {
         return None;
     }
     let prev_block = prev;
     let prev = prev.map(|p| p.text);
     // Lone brackets ("[\nEngert\n]") and seals ("[l. s.]") are not part
-    // of the name. At most eight lines (the block has no more: `text` is
-    // its cleaned text; a ninth would read as no signature), kept on the
-    // stack, not collected per block (issue 4).
-    let mut buf = [""; 8];
+    // of the name. At most `max_lines` lines (the block has no more:
+    // `text` is its cleaned text; one more would read as no signature),
+    // kept on the stack, not collected per block (issue 4).
+    let mut buf = [""; MAX_LISTED];
+    let buf = &mut buf[..max_lines];
     let mut n = 0;
     for l in trimmed_lines(text)
         .filter(|l| !l.is_empty() && !matches!(*l, "[" | "]" | "." | "," | ";") && !is_seal(l))
@@ -972,6 +980,9 @@ fn ends_letter(text: &str, lines: &[&str], next: Option<&str>) -> bool {
         }
 }
 
+/// The most lines of a list of signers as items ([`listed_signers`]).
+const MAX_LISTED: usize = 24;
+
 /// Signers listed as items, each with its title lines, signed together
 /// (the editors keep them in one `<signed>`, lines joined): "• David Hunter
 /// Miller\n• James Brown Scott", "• W. Sifborger,\nSuperintendent\n• H.
@@ -983,18 +994,43 @@ fn listed_signers(lines: &[&str]) -> Option<String> {
     }
     let mut out: Vec<&str> = Vec::new();
     let mut prev_item = "";
+    // Whether the items so far hold a name, and whether a country label
+    // waits for its signer.
+    let (mut named, mut label_open) = (false, false);
     for l in lines {
         if let Some(item) = l.strip_prefix('•') {
             let item = item.trim();
+            // A signatory's country over its signers ("• United States of
+            // America:\n• Robert Woods Bliss\n• France:\n• A. Lebrun",
+            // frus1917Supp02v02 d306): kept, as the editors keep it in the
+            // `<signed>`.
+            if is_country_label(item) {
+                if label_open {
+                    return None;
+                }
+                label_open = true;
+                prev_item = item;
+                out.push(item);
+                continue;
+            }
             // Each item begins with a name; what follows its comma is a
             // title ("Taotai at Shanghai.").
             // A list of people in a sentence ("Secretary Dulles, Mr.
             // Murphy, …", "First, a high official of the Navy; …") is long
             // or has semicolons.
+            // Nor does a signer style himself: "• Mr. Henry M.
+            // Robinson.\nMember of the Dawes Commission, …" lists a
+            // delegation (frus1927v01 d203).
             let name = before_comma(item);
-            if !is_name(name) || item.contains(';') || item.chars().count() > 100 {
+            if !(is_name(name) || is_particle_name(name))
+                || name.starts_with("Mr. ")
+                || name.starts_with("Mrs. ")
+                || item.contains(';')
+                || item.chars().count() > 100
+            {
                 return None;
             }
+            (named, label_open) = (true, false);
             prev_item = item;
             out.push(item);
         } else if prev_item.ends_with(',')
@@ -1010,7 +1046,42 @@ fn listed_signers(lines: &[&str]) -> Option<String> {
             return None;
         }
     }
-    Some(out.join(" "))
+    (named && !label_open).then(|| out.join(" "))
+}
+
+/// A country over its signers in a list: "United States of America:",
+/// "Great Britain:", "Switzerland:". Capitalised words and particles, a
+/// final colon.
+fn is_country_label(item: &str) -> bool {
+    item.strip_suffix(':').is_some_and(|c| {
+        c.len() <= 40
+            && c.split_whitespace().all(|w| {
+                w.starts_with(|ch: char| ch.is_uppercase()) || matches!(w, "of" | "the" | "and")
+            })
+    })
+}
+
+/// A surname that opens with a particle in lower case, which the name test
+/// refuses: "dell ’abbadessa" (frus1917Supp02v02 d283), "Ant.
+/// dell’Abbadessa" (d306), "de Giers". An abbreviated forename may come
+/// first.
+fn is_particle_name(name: &str) -> bool {
+    let mut rest = name.trim();
+    if let Some((first, tail)) = rest.split_once(' ') {
+        if first.len() <= 5 && first.ends_with('.') && first.starts_with(char::is_uppercase) {
+            rest = tail.trim_start();
+        }
+    }
+    let Some(cut) = rest.find([' ', '’', '\'']) else {
+        return false;
+    };
+    let (particle, surname) = rest.split_at(cut);
+    let surname = surname.trim_start_matches([' ', '’', '\'']);
+    matches!(
+        particle,
+        "de" | "del" | "dell" | "della" | "di" | "da" | "van" | "von"
+    ) && !surname.is_empty()
+        && !surname.contains(' ')
 }
 
 /// A place over a date without a year, a dateline at the foot of a paper:
@@ -1853,6 +1924,46 @@ mod tests {
                     "Chiang Kai-shek\n”",
                 ],
                 &["Chiang Kai-shek"],
+            ),
+            // frus1917Supp02v02/d306: signatories under their countries,
+            // as items, kept whole; a surname with a particle.
+            (
+                "signers as items under countries",
+                &[
+                    "Done at Paris in four originals by the representatives of the four contracting Governments, on December 17, 1917.",
+                    "• United States of America:\n• Robert Woods Bliss\n• France:\n• A. Lebrun\n• Delavaud\n• Chasseriau\n• Great Britain:\n• Joseph Addison\n• J. T. Meadows Smith\n• Italy:\n• Ant. dell’Abbadessa",
+                ],
+                &["United States of America: Robert Woods Bliss France: A. Lebrun Delavaud Chasseriau Great Britain: Joseph Addison J. T. Meadows Smith Italy: Ant. dell’Abbadessa"],
+            ),
+            // A country with no signer under it is no list of signers.
+            (
+                "country label without a signer",
+                &[
+                    "Done at Paris in four originals, on December 17, 1917.",
+                    "• United States of America:\n• Robert Woods Bliss\n• France:",
+                ],
+                &[],
+            ),
+            // frus1934v04/d463: nine signers as items, a list longer than
+            // a signature block of eight lines.
+            (
+                "nine signers as items",
+                &[
+                    "In faith of which the Plenipotentiaries above-mentioned have signed the present Additional Act.",
+                    "• Afranio de Mello Franco\n• Roberto Urdaneta Arbeláez\n• Guillermo Valencia\n• Luíz Cano\n• Victor M. Maúrtua\n• V. A. Belaunde\n• Alberto Ulloa\n• Eliseo Arango, srio.\n• Raúl Porras B., srio.",
+                ],
+                &["Afranio de Mello Franco Roberto Urdaneta Arbeláez Guillermo Valencia Luíz Cano Victor M. Maúrtua V. A. Belaunde Alberto Ulloa Eliseo Arango, srio. Raúl Porras B., srio."],
+            ),
+            // frus1927v01/d203: a delegation listed with their styles and
+            // offices, over a paragraph that opens with "Mr.".
+            (
+                "delegates as items",
+                &[
+                    "Delegates:",
+                    "• Mr. Henry M. Robinson.\nMember of the Dawes Commission.\n• Mr. Norman H. Davis.\nFormerly Assistant Secretary of Treasury.\n• Mr. Julius Klein.\nDirector, Bureau of Foreign and Domestic Commerce.",
+                    "Mr. Robinson and Mr. O’Leary served on the Committee on Industry.",
+                ],
+                &[],
             ),
             // frus1901China/d61: signers under "For <country>,".
             (
