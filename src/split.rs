@@ -901,7 +901,7 @@ fn opener_at(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
 ///   in the document: neither opens a document.
 ///
 /// - a caption that names a paper and its date ("Imperial edict of
-///   September 25, 1900."), after a closing: see [`dated_caption_start`].
+///   September 25, 1900."), after a closing: see [`paper_caption_start`].
 ///
 /// Any other caption without such a note ("Telegram sent to the
 /// representatives …", "Executive Order No. 2729–A, …") is not taken,
@@ -936,7 +936,7 @@ fn caption_opener(
             let prev = block_before(src, ls, i);
             is_closing(&prev) || prev.last().is_some_and(|l| l.chars().count() > 300)
         }
-    } else if let Some(first) = dated_caption_start(src, ls, i, prev_head) {
+    } else if let Some(first) = paper_caption_start(src, ls, i, prev_head) {
         return Some(Opener {
             first,
             head: i,
@@ -1012,16 +1012,17 @@ fn caption_over(src: &str, ls: &[lines::Line], i: usize) -> Option<usize> {
     ok.then_some(c)
 }
 
-/// The first line of a document whose head is the dated caption at line
-/// `i` ([`is_dated_caption`]): the caption under the closing of the
+/// The first line of a document whose head is the caption of a paper at
+/// line `i`, dated ([`is_dated_caption`]) or of extracts
+/// ([`is_extract_caption`]): the caption under the closing of the
 /// document before, or "[Translation.]" over it under that closing
 /// (frus1901China d178). When the document before opened with a dated
-/// caption too (its head is `prev_head`), a paper with no closing, the caption may
-/// follow its last paragraph ("Memorandum in reply to the Russian Chargé’s
+/// caption too (its head is `prev_head`), a paper with no closing, a dated
+/// caption may follow its last paragraph ("Memorandum in reply to the Russian Chargé’s
 /// memorandum dated September 17, 1900." under the memorandum's last
 /// question, d24), though not a paragraph that announces it ("… the
 /// following memorandum:").
-fn dated_caption_start(
+fn paper_caption_start(
     src: &str,
     ls: &[lines::Line],
     i: usize,

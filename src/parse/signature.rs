@@ -1862,8 +1862,9 @@ mod tests {
                 ],
                 &["Charles H. Dennis."],
             ),
-            // frus1894Nicaragua/d81: signers listed as items, no closing
-            // over them, an attestation under them.
+            // frus1894Nicaragua/d81 (the list cut to three of its six
+            // names): signers listed as items, no closing over them, an
+            // attestation under them.
             (
                 "listed signers over an attestation",
                 &[
@@ -1877,7 +1878,8 @@ mod tests {
                     "S. C Braida, United States Consul.",
                 ],
             ),
-            // frus1894Nicaragua/d10: the attestation's other wording.
+            // frus1894Nicaragua/d10 (the article before cut short): the
+            // attestation's other wording.
             (
                 "listed signers over a correct translation",
                 &[
@@ -1890,8 +1892,9 @@ mod tests {
                     "S. C. Braida, United States Consul.",
                 ],
             ),
-            // frus1882/d56: a place over a date without a year at the foot
-            // of a paper, over an attestation: no signer.
+            // frus1882/d56 (the paragraph before cut short): a place over a
+            // date without a year at the foot of a paper, over an
+            // attestation: no signer.
             (
                 "place over a date",
                 &[
@@ -1901,17 +1904,20 @@ mod tests {
                 ],
                 &[],
             ),
-            // frus1934v04/d560: the signers of a protocol quoted in the
-            // letter, the quotation still open over the first.
+            // frus1934v04/d560 (blocks of the enclosure, its paragraphs cut
+            // short): the signers of a protocol quoted in it, the quotation
+            // still open over the first.
             (
                 "signers inside a quotation",
                 &[
+                    "Respectfully yours.",
+                    "For the Ambassador:\nLouis G. Dreyfus, Jr.",
+                    "With these antecedents there was signed in Quito the protocol of June 21, 1924, the text of which is as follows:",
                     "“Signed in duplicate, on the twenty-first day of June of the year one thousand nine hundred and twenty-four.",
                     "N. Clemente Ponce",
                     "E. Castro Oyanguren.”",
-                    "With these antecedents the two Governments met in Washington.",
-                    "I have the honor to be, Sir, your obedient servant,",
-                    "Louis G. Dreyfus, Jr.",
+                    "IV",
+                    "The Government of Peru, in a note dated October 18, 1933, invited the Government of Ecuador to initiate direct negotiations.",
                 ],
                 &["Louis G. Dreyfus, Jr."],
             ),
@@ -1954,8 +1960,9 @@ mod tests {
                 ],
                 &["Afranio de Mello Franco Roberto Urdaneta Arbeláez Guillermo Valencia Luíz Cano Victor M. Maúrtua V. A. Belaunde Alberto Ulloa Eliseo Arango, srio. Raúl Porras B., srio."],
             ),
-            // frus1927v01/d203: a delegation listed with their styles and
-            // offices, over a paragraph that opens with "Mr.".
+            // frus1927v01/d203 (three of the five delegates, offices and
+            // paragraph cut short): a delegation listed with their styles
+            // and offices, over a paragraph that opens with "Mr.".
             (
                 "delegates as items",
                 &[
