@@ -869,6 +869,19 @@ fn signature(
     if !(end_after || caps || titled || closing_before()) {
         return None;
     }
+    // Right under a head ("The French Minister of Blockade … (Lebrun) to
+    // the American Delegation" over "S. G. E.", frus1917Supp02v02 d303)
+    // a letter begins: a reference or a salutation, not its signer. A head
+    // is short, and ends with a period only when shorter still ("Mr. Hay to
+    // Mr. Conger."): a telegram's sentence may read as one ("Honduran
+    // Minister to Costa Rica, Medál, flying tomorrow to Tegucigalpa …" over
+    // "Sack", frus1934v04 d530).
+    if prev.is_some_and(|p| {
+        let p = p.trim();
+        p.len() <= if p.ends_with('.') { 60 } else { 150 } && head::is_strong_head(p)
+    }) {
+        return None;
+    }
     // Without a closing before it or an end after it, a name in capitals
     // needs an initial or three words: "J. RUSSELL.", not "CORRESPONDENCE."
     // or "OFFICIAL PAPERS.".
@@ -1971,6 +1984,27 @@ mod tests {
                     "Mr. Robinson and Mr. O’Leary served on the Committee on Industry.",
                 ],
                 &[],
+            ),
+            // frus1917Supp02v02/d303: initials under the head of an
+            // annex are a reference, not a signer.
+            (
+                "initials under a head",
+                &[
+                    "The French Minister of Blockade and of the Liberated Regions (Lebrun) to the American Delegation",
+                    "S. G. E.",
+                    "Memorandum between the War Trade Board and Switzerland",
+                ],
+                &[],
+            ),
+            // frus1934v04/d530: a telegram's one sentence reads as a head;
+            // its signer is under it.
+            (
+                "signer under a telegram's sentence",
+                &[
+                    "Honduran Minister to Costa Rica, Medál, flying tomorrow to Tegucigalpa for conferences before appointment as delegate to Guatemala Conference.",
+                    "Sack",
+                ],
+                &["Sack"],
             ),
             // frus1901China/d61: signers under "For <country>,".
             (
