@@ -7,7 +7,7 @@ use crate::decode::{decode, Encoding};
 use crate::diag::{Diagnostic, Severity};
 use crate::parse;
 use crate::record::{Record, Span};
-use crate::split;
+use crate::split::{self, Doubt};
 
 /// The record of a text file's bytes, the file read as one document.
 /// Always one record: a file that is not text gives a record holding the
@@ -39,8 +39,20 @@ pub fn records_from_text_bytes_with(
 /// binary file). Used by `cables check`, whose rules read the text as well
 /// as the records.
 pub fn records_and_text(bytes: &[u8], path: &str, split_documents: bool) -> (Vec<Record>, String) {
-    let (recs, text) = decode_and_parse(bytes, path, split_documents);
+    let (recs, text, _) = decode_and_parse(bytes, path, split_documents);
     (recs, text.into_owned())
+}
+
+/// [`records_and_text`], and the doubtful places of the split when the
+/// file was split into documents (`None` otherwise: not asked, or an
+/// empty or binary file).
+pub fn records_text_and_doubts(
+    bytes: &[u8],
+    path: &str,
+    split_documents: bool,
+) -> (Vec<Record>, String, Option<Vec<Doubt>>) {
+    let (recs, text, doubts) = decode_and_parse(bytes, path, split_documents);
+    (recs, text.into_owned(), doubts)
 }
 
 /// The records and the decoded text, borrowed from `bytes` when they were
@@ -49,9 +61,10 @@ fn decode_and_parse<'a>(
     bytes: &'a [u8],
     path: &str,
     split_documents: bool,
-) -> (Vec<Record>, Cow<'a, str>) {
+) -> (Vec<Record>, Cow<'a, str>, Option<Vec<Doubt>>) {
     let decoded = decode(bytes);
     let text = decoded.text;
+    let mut doubts = None;
     let mut recs = if decoded.encoding == Encoding::Binary {
         vec![Record {
             path: path.to_string(),
@@ -73,7 +86,9 @@ fn decode_and_parse<'a>(
     } else if split_documents {
         // One record per document of the file (issue 8); a file with one
         // document gives one record with `part` null.
-        split::records_unlocated(&text, path)
+        let (recs, d) = split::records_unlocated(&text, path);
+        doubts = Some(d);
+        recs
     } else {
         let mut r = parse::parse_range(&text, 0, text.len());
         r.path = path.to_string();
@@ -86,7 +101,7 @@ fn decode_and_parse<'a>(
         first.diagnostics = diags;
     }
     parse::locate_all(&mut recs, &text);
-    (recs, text)
+    (recs, text, doubts)
 }
 
 /// A record for a file that could not be read at all.

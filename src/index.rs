@@ -131,11 +131,16 @@ pub fn records_of_file_split(path: &Path, rel: &str, kind: Kind, split: bool) ->
 }
 
 /// The records of one text file on disk plus its decoded text (empty when
-/// the file cannot be read or is binary). `rel` is the path written in
-/// records.
-pub fn records_and_text_of_file(path: &Path, rel: &str, split: bool) -> (Vec<Record>, String) {
+/// the file cannot be read or is binary), and the doubtful places of the
+/// split when `split` split it ([`document::records_text_and_doubts`]).
+/// `rel` is the path written in records.
+pub fn records_and_text_of_file(
+    path: &Path,
+    rel: &str,
+    split: bool,
+) -> (Vec<Record>, String, Option<Vec<crate::split::Doubt>>) {
     match fs::read(path) {
-        Ok(bytes) => document::records_and_text(&bytes, rel, split),
+        Ok(bytes) => document::records_text_and_doubts(&bytes, rel, split),
         Err(e) => (
             vec![document::unreadable(
                 rel,
@@ -143,6 +148,7 @@ pub fn records_and_text_of_file(path: &Path, rel: &str, split: bool) -> (Vec<Rec
                 format!("cannot read file: {e}"),
             )],
             String::new(),
+            None,
         ),
     }
 }

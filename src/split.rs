@@ -645,19 +645,21 @@ pub fn split(src: &str) -> Split {
 /// Records of a text that may hold several documents: one per part, with
 /// `part` set (1-based) when there are several, diagnostics located.
 pub fn records(src: &str, path: &str) -> Vec<Record> {
-    let mut out = records_unlocated(src, path);
+    let mut out = records_unlocated(src, path).0;
     parse::locate_all(&mut out, src);
     out
 }
 
 /// [`records`] without line and column: the caller locates them once with
-/// its own diagnostics ([`parse::locate_all`]).
-pub(crate) fn records_unlocated(src: &str, path: &str) -> Vec<Record> {
+/// its own diagnostics ([`parse::locate_all`]). With them, the doubtful
+/// places of the split, for `cables check` (DOC005), which so splits a
+/// file once.
+pub(crate) fn records_unlocated(src: &str, path: &str) -> (Vec<Record>, Vec<Doubt>) {
     let sp = split(src);
     if sp.parts.len() <= 1 {
         let mut r = parse::parse_range(src, 0, src.len());
         r.path = path.to_string();
-        return vec![r];
+        return (vec![r], sp.doubts);
     }
     let listing = is_listing(src, &sp.parts);
     let mut out = Vec::with_capacity(sp.parts.len());
@@ -670,7 +672,7 @@ pub(crate) fn records_unlocated(src: &str, path: &str) -> Vec<Record> {
         }
         out.push(r);
     }
-    out
+    (out, sp.doubts)
 }
 
 /// True when every part with a head is an entry of a chapter listing:

@@ -625,3 +625,18 @@ fn split_checks_each_document_of_a_file() {
         show(&split)
     );
 }
+
+/// With `--split`, DOC005 comes from the split that made the records (the
+/// file is split once): the chapter's head "12." out of sequence is still
+/// reported, at its line.
+#[test]
+fn split_reports_doubtful_heads() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/check/DOC005/bad");
+    let out = cables(&["check", ".", "--split", "--format", "json"], &dir);
+    assert_eq!(
+        findings(&out),
+        [("DOC005".into(), "warning".into(), "chapter.txt".into(), 9, 1)],
+        "{}",
+        show(&out)
+    );
+}

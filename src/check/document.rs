@@ -132,9 +132,13 @@ impl Summary {
 }
 
 /// Run the per-document rules on the records of one file and its text.
+/// `doubts` are the doubtful places of the split that made the records,
+/// when they were split ([`crate::document::records_text_and_doubts`]);
+/// without them the text is split here for DOC005.
 pub fn check_file(
     records: &[Record],
     text: &str,
+    doubts: Option<Vec<crate::split::Doubt>>,
     rel: &str,
     ctx: &FolderContext,
 ) -> (Vec<Raw>, Vec<Summary>) {
@@ -154,7 +158,8 @@ pub fn check_file(
         summaries.push(summary);
     }
     // DOC005: where the split of a file into documents is doubtful.
-    for d in crate::split::split(text).doubts {
+    let doubts = doubts.unwrap_or_else(|| crate::split::split(text).doubts);
+    for d in doubts {
         out.push(Raw::new("DOC005", Loc::at(&idx, text, d.offset), d.message));
     }
     (cap(out, "file"), summaries)
@@ -1503,7 +1508,7 @@ mod tests {
         ];
         for (text, rule, want) in cases {
             let rec = crate::parse::parse(text, "d67.txt");
-            let (found, _) = check_file(&[rec], text, "d67.txt", &FolderContext::default());
+            let (found, _) = check_file(&[rec], text, None, "d67.txt", &FolderContext::default());
             let got = found.iter().any(|r| r.rule == *rule);
             assert_eq!(got, *want, "{rule} on {text:?}: {found:?}");
         }

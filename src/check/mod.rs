@@ -318,8 +318,10 @@ pub fn check(root: &Path, levels: &Levels, opts: &Options) -> Result<Report, Err
                     let (found, summaries) = document::check_tei(&records, &text, &shown);
                     return (shown, found, summaries);
                 }
-                let (records, text) = crate::index::records_and_text_of_file(&path, &rel, split);
-                let (found, mut summaries) = document::check_file(&records, &text, &rel, &ctx);
+                let (records, text, doubts) =
+                    crate::index::records_and_text_of_file(&path, &rel, split);
+                let (found, mut summaries) =
+                    document::check_file(&records, &text, doubts, &rel, &ctx);
                 for s in &mut summaries {
                     s.shown = shown.clone();
                 }
