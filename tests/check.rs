@@ -635,7 +635,13 @@ fn split_reports_doubtful_heads() {
     let out = cables(&["check", ".", "--split", "--format", "json"], &dir);
     assert_eq!(
         findings(&out),
-        [("DOC005".into(), "warning".into(), "chapter.txt".into(), 9, 1)],
+        [(
+            "DOC005".into(),
+            "warning".into(),
+            "chapter.txt".into(),
+            9,
+            1
+        )],
         "{}",
         show(&out)
     );
