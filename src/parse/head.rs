@@ -243,7 +243,7 @@ fn sender_words_are_names(flat: &str) -> bool {
         })
     };
     // "NAME, apposition," : the name in capitals, the apposition short.
-    if let Some((name, rest)) = super::signature::split_at_comma_space(sender, false) {
+    if let Some((name, rest)) = super::lines::split_at_comma_space(sender, false) {
         if let Some(appos) = rest.strip_suffix(',') {
             if !name.is_empty()
                 && name_words(name)

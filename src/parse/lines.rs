@@ -145,6 +145,20 @@ fn trim_end(text: &str) -> &str {
     }
 }
 
+/// `text.split_once(", ")`, or with `last` `text.rsplit_once(", ")`: the
+/// memchr crate finds the commas, where a substring searcher was built on
+/// every call (issue 4). ", " is ASCII: the cuts are character boundaries.
+pub(crate) fn split_at_comma_space(text: &str, last: bool) -> Option<(&str, &str)> {
+    let b = text.as_bytes();
+    let followed = |&i: &usize| b.get(i + 1) == Some(&b' ');
+    let i = if last {
+        memchr::memrchr_iter(b',', b).find(followed)
+    } else {
+        memchr::memchr_iter(b',', b).find(followed)
+    }?;
+    Some((text.get(..i)?, text.get(i + 2..)?))
+}
+
 fn make(src: &str, lines: &[Line], first: usize, last: usize) -> Block {
     let text = lines[first].text(src);
     let lead = text.len() - trim_start(text).len();
@@ -198,6 +212,22 @@ mod tests {
         assert_eq!(texts, ["a\r\nb", "c", "d"]);
     }
 
+    #[test]
+    fn split_at_comma_space_is_split_once() {
+        for t in [
+            "",
+            ",",
+            ", ",
+            "a, b",
+            "a,b, c, d",
+            "a ,b",
+            "“x”, é, y,",
+            "a,, b",
+        ] {
+            assert_eq!(split_at_comma_space(t, false), t.split_once(", "), "{t:?}");
+            assert_eq!(split_at_comma_space(t, true), t.rsplit_once(", "), "{t:?}");
+        }
+    }
     /// `trim`, `trim_start` and `trim_end` are those of `str`: ASCII and
     /// Unicode whitespace at either end, printable bytes at both, empty
     /// and one-character texts.

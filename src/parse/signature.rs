@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lines::trim;
+use super::lines::{split_at_comma_space, trim};
 use super::{dateline, head};
 
 /// A constant list of words, and a test of membership by `match`: the
@@ -347,20 +347,6 @@ fn before_comma(text: &str) -> &str {
 fn split_at_comma(text: &str) -> Option<(&str, &str)> {
     let i = memchr::memchr(b',', text.as_bytes())?;
     Some((text.get(..i)?, text.get(i + 1..)?))
-}
-
-/// `text.split_once(", ")`, or with `last` `text.rsplit_once(", ")`: the
-/// memchr crate finds the commas, where a substring searcher was built on
-/// every call (issue 4). ", " is ASCII: the cuts are character boundaries.
-pub(super) fn split_at_comma_space(text: &str, last: bool) -> Option<(&str, &str)> {
-    let b = text.as_bytes();
-    let followed = |&i: &usize| b.get(i + 1) == Some(&b' ');
-    let i = if last {
-        memchr::memrchr_iter(b',', b).find(followed)
-    } else {
-        memchr::memchr_iter(b',', b).find(followed)
-    }?;
-    Some((text.get(..i)?, text.get(i + 2..)?))
 }
 
 /// `text.contains("Esq") || text.contains("&c., &c.")`, in one pass:
@@ -1670,23 +1656,6 @@ mod tests {
                 chars.filter(|c| c.is_uppercase()).count(),
             );
             assert_eq!(letter_counts(text), by_char, "{text}");
-        }
-    }
-
-    #[test]
-    fn split_at_comma_space_is_split_once() {
-        for t in [
-            "",
-            ",",
-            ", ",
-            "a, b",
-            "a,b, c, d",
-            "a ,b",
-            "“x”, é, y,",
-            "a,, b",
-        ] {
-            assert_eq!(split_at_comma_space(t, false), t.split_once(", "), "{t:?}");
-            assert_eq!(split_at_comma_space(t, true), t.rsplit_once(", "), "{t:?}");
         }
     }
 
