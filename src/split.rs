@@ -900,10 +900,13 @@ fn opener_at(src: &str, ls: &[lines::Line], i: usize) -> Option<Opener> {
 ///   line of one line stands at the top of a letter as often
 ///   ("Washington, June 13, 1846.\n\nMy Lord: …", frus1872p2v5 d57), and a
 ///   salutation after a signature is as often a letter quoted or enclosed
-///   in the document: neither opens a document.
-///
+///   in the document: neither opens a document;
 /// - a caption that names a paper and its date ("Imperial edict of
-///   September 25, 1900."), after a closing: see [`paper_caption_start`].
+///   September 25, 1900.") or extracts from one ("Extracts from the
+///   Affidavit of William J. Waitt."), after a closing: see
+///   [`paper_caption_start`];
+/// - a head that names only the sender ("From Mr. Harvey.") after a letter
+///   closed by its addressee: see [`from_caption_after_addressee`].
 ///
 /// Any other caption without such a note ("Telegram sent to the
 /// representatives …", "Executive Order No. 2729–A, …") is not taken,
@@ -1020,10 +1023,10 @@ fn caption_over(src: &str, ls: &[lines::Line], i: usize) -> Option<usize> {
 /// document before, or "[Translation.]" over it under that closing
 /// (frus1901China d178). When the document before opened with a dated
 /// caption too (its head is `prev_head`), a paper with no closing, a dated
-/// caption may follow its last paragraph ("Memorandum in reply to the Russian Chargé’s
-/// memorandum dated September 17, 1900." under the memorandum's last
-/// question, d24), though not a paragraph that announces it ("… the
-/// following memorandum:").
+/// caption may follow its last paragraph ("Memorandum in reply to the
+/// Russian Chargé’s memorandum dated September 17, 1900." under the
+/// memorandum's last question, d24), though not a paragraph that announces
+/// it ("… the following memorandum:").
 fn paper_caption_start(
     src: &str,
     ls: &[lines::Line],
@@ -1057,10 +1060,11 @@ fn paper_caption_start(
 /// document: the papers a letter encloses come under an inclosure label.
 /// Not a memorandum of a conversation: a minister encloses his record of
 /// a talk in the despatch that reports it, after his signature and with no
-/// label (frus1861 d205, frus1882 d78). Nor a caption without a date ("Telegram
-/// sent to the representatives of the United States …" under a letter that
-/// forwards it, frus1901China d15), an executive order or a proclamation (under the
-/// telegram that announces it, frus1917Supp02v02 d34, d79).
+/// label (frus1861 d205, frus1882 d78). Nor a caption without a date
+/// ("Telegram sent to the representatives of the United States …" under a
+/// letter that forwards it, frus1901China d15), an executive order or a
+/// proclamation (under the telegram that announces it, frus1917Supp02v02
+/// d34, d79).
 fn is_dated_caption(t: &str) -> bool {
     static KIND: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(

@@ -24,10 +24,9 @@
 //! joined file scores below 0.99 against the truth (the "truth" column,
 //! scored as tests/accuracy.rs scores, without `common::TRUTH_ERRORS`) or
 //! below 0.99 of the single-file score, or when fewer than 0.99 of the
-//! documents are found. Each one-document file is also
-//! split on its own: the test fails when one is cut that is not listed, with
-//! its reason, in `KNOWN_SPLIT_SINGLES`, or when a listed one is no longer
-//! cut.
+//! documents are found. Each one-document file is also split on its own:
+//! the test fails when one is cut that is not listed, with its reason, in
+//! `KNOWN_SPLIT_SINGLES`, or when a listed one is no longer cut.
 //!
 //! `CABLES_MULTIDOC_SHOW=field` prints the documents where the joined record
 //! and the single-file record disagree on that field ("count" for documents

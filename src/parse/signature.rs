@@ -1075,7 +1075,9 @@ fn is_country_label(item: &str) -> bool {
 /// A surname that opens with a particle in lower case, which the name test
 /// refuses: "dell ’abbadessa" (frus1917Supp02v02 d283), "Ant.
 /// dell’Abbadessa" (d306), "de Giers". An abbreviated forename may come
-/// first.
+/// first. The particles are those that open a surname, not the whole of
+/// [`PARTICLES`], which holds the small words inside a name ("and", "y",
+/// "la") too.
 fn is_particle_name(name: &str) -> bool {
     let mut rest = name.trim();
     if let Some((first, tail)) = rest.split_once(' ') {
