@@ -3,7 +3,9 @@
 # documents of ../shared/corpus/frus-full (N=8: ~106 MB, ~36,000 files;
 # N=80: ~1 GB), then time on that same tree, in this run: cat of all files,
 # rg -c '\[Page', cables index to /dev/null, and cables index --incremental
-# with nothing changed. Prints wall seconds, MB/s, the ratio to rg and peak
+# with nothing changed, once as it runs by default (files whose status is
+# unchanged are not read) and once with --verify (every file read and
+# hashed). Prints wall seconds, MB/s, the ratio to rg and peak
 # RSS (from /usr/bin/time -v). The page cache is warm for every command
 # (cat runs first, once untimed).
 #
@@ -55,6 +57,9 @@ run "rg -c '\\[Page'" rg -c '\[Page' "$TREE"; RG=$WALL; echo
 run "cables index > /dev/null" "$BIN" index -q "$TREE"; FULL=$WALL
 printf '   %.2f× rg\n' "$(awk -v a="$FULL" -v b="$RG" 'BEGIN {print a/b}')"
 "$BIN" index -q "$TREE" --out "$OUT/index.ndjson" --incremental   # builds the cache, untimed
-run "cables index --incremental (same)" "$BIN" index "$TREE" --out "$OUT/index.ndjson" --incremental; INC=$WALL
+run "cables index --incremental (unchanged)" "$BIN" index "$TREE" --out "$OUT/index.ndjson" --incremental; INC=$WALL
 printf '   %.2f× rg, %.2f× full\n' "$(awk -v a="$INC" -v b="$RG" 'BEGIN {print a/b}')" "$(awk -v a="$INC" -v b="$FULL" 'BEGIN {print a/b}')"
-grep -o '[0-9]* reused' "$OUT/stderr" | sed 's/^/   /'
+grep -o '[0-9]* reused ([0-9]* unread' "$OUT/stderr" | sed 's/^/   /; s/ (\([0-9]*\) unread/, \1 of them unread/'
+run "cables index --incremental --verify" "$BIN" index "$TREE" --out "$OUT/index.ndjson" --incremental --verify; VER=$WALL
+printf '   %.2f× rg, %.2f× full\n' "$(awk -v a="$VER" -v b="$RG" 'BEGIN {print a/b}')" "$(awk -v a="$VER" -v b="$FULL" 'BEGIN {print a/b}')"
+grep -o '[0-9]* reused ([0-9]* unread' "$OUT/stderr" | sed 's/^/   /; s/ (\([0-9]*\) unread/, \1 of them unread/'

@@ -1,4 +1,5 @@
-//! Byte scans shared by the parser and the JSON writer.
+//! Byte scans and writes shared by the parser, the JSON writer and the
+//! incremental cache.
 
 /// From byte `i`, the start of the first whole chunk of `N` bytes that
 /// `plain` refuses, or of the tail shorter than `N`: the scan skips
@@ -25,9 +26,65 @@ pub(crate) fn skip_chunks<const N: usize>(
     i
 }
 
+/// Append the decimal digits of `n` (as `Display` writes them): the JSON
+/// writer's integers and the incremental cache's fields.
+#[inline]
+pub(crate) fn push_u64(out: &mut Vec<u8>, mut n: u64) {
+    // Two digits per division (offsets have four to six digits, times
+    // 19), from a table of "00" to "99".
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    while n >= 100 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        let pair = n as usize * 2;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    } else {
+        at -= 1;
+        buf[at] = b'0' + n as u8;
+    }
+    out.extend_from_slice(&buf[at..]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn push_u64_is_display() {
+        for n in [
+            0,
+            7,
+            9,
+            10,
+            42,
+            99,
+            100,
+            101,
+            999,
+            1000,
+            12345,
+            100000,
+            987654321,
+            u64::from(u32::MAX),
+            u64::MAX - 1,
+            u64::MAX,
+        ] {
+            let mut out = Vec::new();
+            push_u64(&mut out, n);
+            assert_eq!(out, n.to_string().as_bytes(), "{n}");
+        }
+    }
 
     /// Table: where the scan stops for chunks of 4, with the bytes it
     /// refuses ('x') at each place, and the tail.

@@ -6,7 +6,20 @@
 //! `index.ndjson.cables-cache` and `index.ndjson` of the previous run; a
 //! file whose size, mtime and content hash are unchanged (and the parser
 //! version is the same) has its record lines copied from the old index
-//! instead of being parsed again. When every file is reused, in the same
+//! instead of being parsed again.
+//!
+//! The content hash is known unchanged without reading the file when the
+//! file's status is what the cache recorded: size, mtime, and on Unix its
+//! ctime, inode and device, as git's index trusts them. Every write to a
+//! file sets its ctime to the clock's time, and no program can set a ctime
+//! back (`touch` and `utimes` set only atime and mtime), so a file with the
+//! recorded ctime has not been written since it was read (short of setting
+//! the system clock back, which only root can do). The exception
+//! is a write in the same tick of the clock as the read before it (a
+//! coarse clock, or a file written while it was read): an entry is
+//! trusted this way only when its ctime is more than [`RACY_NS`] before
+//! the start of the run that wrote the cache ([`Previous::trusts`]);
+//! other files are read and hashed, as all are with `--verify`. When every file is reused, in the same
 //! order, and none was added or removed, the old index is the new one byte
 //! for byte and is kept as it is (see [`crate::index::Output::keep_previous`]);
 //! so is the cache when its every line would be the same
@@ -15,8 +28,8 @@
 //! Format (text, one entry per line, in walk order):
 //!
 //! ```text
-//! cables-cache 2 <parser version> <index length in bytes> <index stamp, hex>
-//! <size>\t<mtime ns>\t<xxh3 of content, hex>\t<offset>\t<length>\t<records>\t<warnings>\t<errors>\t<path as JSON string>
+//! cables-cache 3 <parser version> <run start, ns> <index length in bytes> <index stamp, hex>
+//! <size>\t<mtime ns>\t<ctime ns>\t<inode>\t<device>\t<xxh3 of content, hex>\t<offset>\t<length>\t<records>\t<warnings>\t<errors>\t<path as JSON string>
 //! ```
 //!
 //! The content hash is XXH3-64 (xxhash-rust): a change detector, not a
@@ -34,12 +47,34 @@ use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use crate::bytes::push_u64;
+
 /// Content hash used by the cache.
 pub fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
-const MAGIC: &str = "cables-cache 2";
+const MAGIC: &str = "cables-cache 3";
+
+/// How long before the start of the run that wrote the cache a file's
+/// ctime must be for its status alone to vouch for its content (see the
+/// module documentation): 2 s, more than the tick of any file system's
+/// clock (FAT's 2 s included) and than a read of the largest file.
+pub const RACY_NS: i128 = 2_000_000_000;
+
+/// Whether an entry's status vouches for its content in a run that
+/// started at `checked` (ns since the Unix epoch): it has a ctime (0 where
+/// there is none, as off Unix) and that ctime is over [`RACY_NS`] before.
+fn trusted_at(e: &Entry, checked: u64) -> bool {
+    e.ctime > 0 && e.ctime + RACY_NS < i128::from(checked)
+}
+
+/// Now, in ns since the Unix epoch (0 for a clock before it).
+pub fn now_ns() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+}
 
 /// The stamp of an index file: a hash of its length and the metadata any
 /// change to it would change (see the module documentation).
@@ -79,6 +114,13 @@ pub struct Entry {
     pub size: u64,
     /// Modification time, nanoseconds since the Unix epoch.
     pub mtime: i128,
+    /// Status change time (Unix ctime), nanoseconds since the Unix epoch;
+    /// 0 where there is none.
+    pub ctime: i128,
+    /// Inode number (0 off Unix).
+    pub ino: u64,
+    /// Device number (0 off Unix).
+    pub dev: u64,
     /// XXH3-64 of the content.
     pub hash: u64,
     /// Byte offset of the file's record lines in the index.
@@ -108,12 +150,18 @@ impl Entry {
     /// thread's time (issue 4).
     fn write_line(&self, out: &mut Vec<u8>) {
         push_u64(out, self.size);
-        out.push(b'\t');
-        match u64::try_from(self.mtime) {
-            Ok(m) => push_u64(out, m),
-            Err(_) => {
-                let _ = write!(out, "{}", self.mtime);
+        for t in [self.mtime, self.ctime] {
+            out.push(b'\t');
+            match u64::try_from(t) {
+                Ok(m) => push_u64(out, m),
+                Err(_) => {
+                    let _ = write!(out, "{t}");
+                }
             }
+        }
+        for n in [self.ino, self.dev] {
+            out.push(b'\t');
+            push_u64(out, n);
         }
         out.push(b'\t');
         push_hex16(out, self.hash);
@@ -143,25 +191,32 @@ impl Entry {
     }
 
     /// The entry of one line, with or without its "\n". Read as bytes:
-    /// only the path is checked for UTF-8 (numbers that are not ASCII do
-    /// not parse anyway).
+    /// the numbers digit by digit, and only the path checked for UTF-8
+    /// (a run with nothing changed reads one line per file, on the thread
+    /// that walks: issue 4).
     fn from_bytes(line: &[u8]) -> Option<Entry> {
-        let line = line.strip_suffix(b"\n").unwrap_or(line);
-        let mut f = line.splitn(9, |&b| b == b'\t');
-        let mut next = || std::str::from_utf8(f.next()?).ok();
-        let size = next()?.parse().ok()?;
-        let mtime = next()?.parse().ok()?;
-        let hash = u64::from_str_radix(next()?, 16).ok()?;
-        let offset = next()?.parse().ok()?;
-        let len = next()?.parse().ok()?;
-        let records = next()?.parse().ok()?;
-        let warnings = next()?.parse().ok()?;
-        let errors = next()?.parse().ok()?;
-        let path = path_of_json(next()?)?;
+        let mut rest = line.strip_suffix(b"\n").unwrap_or(line);
+        let mut next = || Some(next_field(&mut rest));
+        let size = parse_u64(next()?)?;
+        let mtime = parse_i128(next()?)?;
+        let ctime = parse_i128(next()?)?;
+        let ino = parse_u64(next()?)?;
+        let dev = parse_u64(next()?)?;
+        let hash = parse_hex16(next()?)?;
+        let offset = parse_u64(next()?)?;
+        let len = parse_u64(next()?)?;
+        let records = usize::try_from(parse_u64(next()?)?).ok()?;
+        let warnings = usize::try_from(parse_u64(next()?)?).ok()?;
+        let errors = usize::try_from(parse_u64(next()?)?).ok()?;
+        // The path is the rest of the line.
+        let path = path_of_json(std::str::from_utf8(rest).ok()?)?;
         Some(Entry {
             path,
             size,
             mtime,
+            ctime,
+            ino,
+            dev,
             hash,
             offset,
             len,
@@ -170,6 +225,93 @@ impl Entry {
             errors,
         })
     }
+}
+
+/// The bytes of `rest` up to its first tab (all of them if none), and
+/// `rest` moved past that tab.
+fn next_field<'a>(rest: &mut &'a [u8]) -> &'a [u8] {
+    let (field, after) = match memchr::memchr(b'\t', rest) {
+        Some(i) => (&rest[..i], &rest[i + 1..]),
+        None => (*rest, &b""[..]),
+    };
+    *rest = after;
+    field
+}
+
+/// As `read_until(b'\n', out)`, the line's end found with `memchr` (std's
+/// search took a tenth of an unchanged incremental run's walking thread).
+fn read_line<R: BufRead>(r: &mut R, out: &mut Vec<u8>) -> io::Result<usize> {
+    let mut n = 0;
+    loop {
+        let buf = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(n);
+        }
+        let (take, done) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        out.extend_from_slice(&buf[..take]);
+        r.consume(take);
+        n += take;
+        if done {
+            return Ok(n);
+        }
+    }
+}
+
+/// Decimal digits, as [`push_u64`] writes them: one digit at least, none
+/// but digits, and no overflow.
+fn parse_u64(b: &[u8]) -> Option<u64> {
+    if b.is_empty() {
+        return None;
+    }
+    if b.len() < 20 {
+        // 19 digits cannot overflow: no checked arithmetic.
+        let mut n = 0u64;
+        for &d in b {
+            let d = d.wrapping_sub(b'0');
+            if d > 9 {
+                return None;
+            }
+            n = n * 10 + u64::from(d);
+        }
+        return Some(n);
+    }
+    b.iter().try_fold(0u64, |n, &d| {
+        let d = d.wrapping_sub(b'0');
+        (d < 10).then_some(())?;
+        n.checked_mul(10)?.checked_add(u64::from(d))
+    })
+}
+
+/// A time as [`Entry::write_line`] writes it: the digits of a `u64`, or
+/// (rare: before the epoch, or past 2554) any `i128` as `Display` writes
+/// it.
+fn parse_i128(b: &[u8]) -> Option<i128> {
+    match parse_u64(b) {
+        Some(n) => Some(i128::from(n)),
+        None => std::str::from_utf8(b).ok()?.parse().ok(),
+    }
+}
+
+/// 16 lowercase hex digits, as [`push_hex16`] writes them.
+fn parse_hex16(b: &[u8]) -> Option<u64> {
+    if b.len() != 16 {
+        return None;
+    }
+    b.iter().try_fold(0u64, |n, &d| {
+        let v = match d {
+            b'0'..=b'9' => d - b'0',
+            b'a'..=b'f' => d - b'a' + 10,
+            _ => return None,
+        };
+        Some(n << 4 | u64::from(v))
+    })
 }
 
 /// Whether JSON needs an escape in `s`: the characters serde_json escapes
@@ -185,21 +327,6 @@ fn path_of_json(field: &str) -> Option<String> {
         Some(inner) if !needs_json_escape(inner) => Some(inner.to_string()),
         _ => serde_json::from_str(field).ok(),
     }
-}
-
-/// Append the decimal digits of `n`.
-fn push_u64(out: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
 }
 
 /// Append `n` as 16 lowercase hex digits (`{:016x}`).
@@ -222,6 +349,8 @@ pub struct Previous {
     index: File,
     len: u64,
     buf: Vec<u8>,
+    /// When the run that wrote the cache started (ns since the epoch).
+    checked: u64,
 }
 
 /// Bytes copied from the old index at a time.
@@ -239,9 +368,10 @@ impl Previous {
         }
         let head = head.strip_suffix('\n').unwrap_or(&head);
         let head = head.strip_suffix('\r').unwrap_or(head);
-        let mut parts = head.rsplitn(3, ' ');
+        let mut parts = head.rsplitn(4, ' ');
         let stamp_hex = parts.next()?;
         let len: u64 = parts.next()?.parse().ok()?;
+        let checked: u64 = parts.next()?.parse().ok()?;
         if parts.next()? != format!("{MAGIC} {parser}") {
             return None;
         }
@@ -258,7 +388,14 @@ impl Previous {
             index: file,
             len,
             buf: Vec::new(),
+            checked,
         })
+    }
+
+    /// Whether `e`'s status vouches for its content, so that a file with
+    /// that status need not be read (see the module documentation).
+    pub fn trusts(&self, e: &Entry) -> bool {
+        trusted_at(e, self.checked)
     }
 
     /// The length of the old index in bytes.
@@ -278,7 +415,7 @@ impl Previous {
         loop {
             if self.peeked.is_none() {
                 self.line.clear();
-                if self.entries.read_until(b'\n', &mut self.line).ok()? == 0 {
+                if read_line(&mut self.entries, &mut self.line).ok()? == 0 {
                     return None;
                 }
                 // As `lines()` would give it.
@@ -346,6 +483,15 @@ pub struct Writer {
     /// line for line: those lines are not written (see
     /// [`Writer::compare_with`]).
     same: Option<Same>,
+    /// When this run started (ns since the epoch), before any file was
+    /// looked at: the header's time when the cache is written.
+    checked: u64,
+    /// The previous cache's time, when comparing with it.
+    prev_checked: Option<u64>,
+    /// Whether an entry added is trusted at `checked` but was not at
+    /// `prev_checked`: a cache otherwise the same is then written anew,
+    /// so that the next run need not read that file.
+    gain: bool,
 }
 
 /// The previous cache being compared with the one being written.
@@ -360,20 +506,24 @@ struct Same {
 }
 
 impl Writer {
-    /// Create the cache file at `path`.
-    pub fn create(path: &Path, parser: &str) -> io::Result<Writer> {
+    /// Create the cache file at `path`, for a run that started at
+    /// `checked` (ns since the epoch, [`now_ns`] before the walk).
+    pub fn create(path: &Path, parser: &str, checked: u64) -> io::Result<Writer> {
         let mut out = io::BufWriter::with_capacity(1 << 16, File::create(path)?);
-        out.write_all(Self::header(parser, 0, 0).as_bytes())?;
+        out.write_all(Self::header(parser, checked, 0, 0).as_bytes())?;
         Ok(Writer {
             out,
             parser: parser.to_string(),
             line: Vec::with_capacity(256),
             same: None,
+            checked,
+            prev_checked: None,
+            gain: false,
         })
     }
 
-    fn header(parser: &str, index_len: u64, stamp: u128) -> String {
-        format!("{MAGIC} {parser} {index_len:020} {stamp:032x}\n")
+    fn header(parser: &str, checked: u64, index_len: u64, stamp: u128) -> String {
+        format!("{MAGIC} {parser} {checked:020} {index_len:020} {stamp:032x}\n")
     }
 
     /// Compare the entries added from now on with those of the previous
@@ -402,15 +552,19 @@ impl Writer {
             equal: 0,
             line: Vec::with_capacity(256),
         });
+        self.prev_checked = Some(previous.checked);
     }
 
     /// Add one file's entry.
     pub fn add(&mut self, e: &Entry) -> io::Result<()> {
+        if let Some(prev) = self.prev_checked {
+            self.gain |= !trusted_at(e, prev) && trusted_at(e, self.checked);
+        }
         self.line.clear();
         e.write_line(&mut self.line);
         if let Some(same) = &mut self.same {
             same.line.clear();
-            let read = same.old.read_until(b'\n', &mut same.line);
+            let read = read_line(&mut same.old, &mut same.line);
             if matches!(read, Ok(n) if n > 0) && same.line == self.line {
                 same.equal += self.line.len() as u64;
                 return Ok(());
@@ -443,7 +597,8 @@ impl Writer {
         self.write_equal()?;
         let mut f = self.out.into_inner().map_err(|e| e.into_error())?;
         f.seek(SeekFrom::Start(0))?;
-        f.write_all(Self::header(&self.parser, index.len(), stamp(index)).as_bytes())?;
+        let header = Self::header(&self.parser, self.checked, index.len(), stamp(index));
+        f.write_all(header.as_bytes())?;
         f.sync_all()
     }
 
@@ -451,12 +606,14 @@ impl Writer {
     /// one byte for byte (see [`Writer::compare_with`]: every entry the
     /// same, none left over, and the same header, so the same index),
     /// write nothing and give `true`: the file being written is then left
-    /// empty, to be removed, and the previous cache is kept as it is.
+    /// empty, to be removed, and the previous cache is kept as it is. The
+    /// previous cache's time stands for this run's then, unless this
+    /// run's time trusts an entry that the previous one did not.
     pub fn finish_or_keep(mut self, index: &fs::Metadata) -> io::Result<bool> {
-        if let Some(same) = &mut self.same {
+        if let (Some(same), Some(prev), false) = (&mut self.same, self.prev_checked, self.gain) {
             same.line.clear();
             let at_end = matches!(same.old.read_until(b'\n', &mut same.line), Ok(0));
-            let header = Self::header(&self.parser, index.len(), stamp(index));
+            let header = Self::header(&self.parser, prev, index.len(), stamp(index));
             if at_end && same.header == header.as_bytes() {
                 // The placeholder header still in the buffer is dropped,
                 // not written.
@@ -478,6 +635,9 @@ mod tests {
             path: "a\tb/ü \"q\".txt".into(),
             size: 12,
             mtime: -5,
+            ctime: 1_764_279_000_123_456_789,
+            ino: 42,
+            dev: u64::MAX,
             hash: u64::MAX,
             offset: 3,
             len: 4,
@@ -494,9 +654,12 @@ mod tests {
     /// the same, and be written the same).
     fn formatted(e: &Entry) -> String {
         format!(
-            "{}\t{}\t{:016x}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            "{}\t{}\t{}\t{}\t{}\t{:016x}\t{}\t{}\t{}\t{}\t{}\t{}\n",
             e.size,
             e.mtime,
+            e.ctime,
+            e.ino,
+            e.dev,
             e.hash,
             e.offset,
             e.len,
@@ -513,6 +676,9 @@ mod tests {
             path: "frus1861/d1.txt".into(),
             size: 0,
             mtime: 0,
+            ctime: 0,
+            ino: 0,
+            dev: 0,
             hash: 0,
             offset: 0,
             len: 0,
@@ -549,9 +715,13 @@ mod tests {
             (7, i128::MIN, 42),
             (7, i128::MAX, 42),
         ] {
+            // ctime, inode and device vary with the others.
             cases.push(Entry {
                 size,
                 mtime,
+                ctime: mtime.saturating_neg(),
+                ino: size.rotate_left(7),
+                dev: hash ^ size,
                 hash,
                 offset: size / 3,
                 len: size / 7,
@@ -610,6 +780,9 @@ mod tests {
                 path: p.to_string(),
                 size: 1,
                 mtime: 1,
+                ctime: 2,
+                ino: 3,
+                dev: 4,
                 hash: 1,
                 offset: if i == 0 { 0 } else { 4 },
                 len: 4,
@@ -619,7 +792,7 @@ mod tests {
             };
             body.extend_from_slice(e.to_line().as_bytes());
         }
-        let mut w = Writer::create(&cache, "v").unwrap();
+        let mut w = Writer::create(&cache, "v", 5).unwrap();
         w.out.write_all(&body).unwrap();
         w.finish(&std::fs::metadata(&idx).unwrap()).unwrap();
         assert!(Previous::open(&cache, &idx, "other").is_none());
@@ -644,11 +817,17 @@ mod tests {
         assert!(prev.copy(past.offset, past.len, &mut |_| Ok(())).is_err());
     }
 
+    /// The start time of the runs of `write_cache`.
+    const CHECKED: u64 = 1_764_000_100_000_000_000;
+
     fn entry(path: &str, size: u64, offset: u64) -> Entry {
         Entry {
             path: path.into(),
             size,
             mtime: 1_764_000_000_000_000_000 + size as i128,
+            ctime: 1_764_000_000_000_000_000 + offset as i128,
+            ino: size + 1,
+            dev: 2049,
             hash: size.wrapping_mul(0x9e37_79b9_7f4a_7c15),
             offset,
             len: 10,
@@ -668,7 +847,7 @@ mod tests {
         previous: Option<&Previous>,
         keep: bool,
     ) -> Option<bool> {
-        let mut w = Writer::create(path, "v").unwrap();
+        let mut w = Writer::create(path, "v", CHECKED).unwrap();
         if let Some(p) = previous {
             w.compare_with(p);
         }
@@ -756,12 +935,122 @@ mod tests {
         let idx = dir.path().join("i");
         let cache = dir.path().join("c");
         std::fs::write(&idx, b"{A}\n").unwrap();
-        let w = Writer::create(&cache, "v").unwrap();
+        let w = Writer::create(&cache, "v", CHECKED).unwrap();
         w.finish(&std::fs::metadata(&idx).unwrap()).unwrap();
         assert!(Previous::open(&cache, &idx, "v").is_some());
         // Same length, other bytes: the ctime (and mtime) change.
         std::thread::sleep(std::time::Duration::from_millis(20));
         std::fs::write(&idx, b"{B}\n").unwrap();
         assert!(Previous::open(&cache, &idx, "v").is_none());
+    }
+
+    #[test]
+    fn a_status_is_trusted_only_well_before_the_run() {
+        let run = CHECKED;
+        let t = i128::from(run);
+        // (ctime, trusted by a run that started at `run`)
+        for (ctime, trusted) in [
+            (t - RACY_NS - 1, true),
+            (t - 10 * RACY_NS, true),
+            (t - RACY_NS, false),
+            (t - 1, false),
+            (t, false),
+            (t + 1, false),
+            // No ctime (off Unix), or one before the epoch.
+            (0, false),
+            (-5, false),
+        ] {
+            let e = Entry {
+                ctime,
+                ..entry("a.txt", 1, 0)
+            };
+            assert_eq!(trusted_at(&e, run), trusted, "{ctime}");
+        }
+    }
+
+    #[test]
+    fn a_cache_whose_later_time_trusts_more_files_is_written_anew() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = dir.path().join("i");
+        std::fs::write(&idx, b"{A}\n").unwrap();
+        let old_cache = dir.path().join("old");
+        // Changed one second before the first run: not trusted by it.
+        let first = CHECKED;
+        let e = Entry {
+            ctime: i128::from(first) - 1_000_000_000,
+            ..entry("a.txt", 4, 0)
+        };
+        let meta = std::fs::metadata(&idx).unwrap();
+        let mut w = Writer::create(&old_cache, "v", first).unwrap();
+        w.add(&e).unwrap();
+        w.finish(&meta).unwrap();
+        let prev = Previous::open(&old_cache, &idx, "v").unwrap();
+        assert!(!prev.trusts(&e));
+        // (start of the next run, cache kept?): a run that would trust
+        // the entry writes its own time, one that would not keeps the cache.
+        for (next, kept) in [(first + 500_000_000, true), (first + 1_500_000_000, false)] {
+            let new = dir.path().join("new");
+            let mut w = Writer::create(&new, "v", next).unwrap();
+            w.compare_with(&prev);
+            w.add(&e).unwrap();
+            assert_eq!(w.finish_or_keep(&meta).unwrap(), kept, "{next}");
+            if !kept {
+                let again = Previous::open(&new, &idx, "v").unwrap();
+                assert!(again.trusts(&e));
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_are_read_as_they_are_written() {
+        // (field, as u64, as i128)
+        for (field, n, t) in [
+            ("0", Some(0), Some(0)),
+            ("42", Some(42), Some(42)),
+            (
+                "18446744073709551615",
+                Some(u64::MAX),
+                Some(i128::from(u64::MAX)),
+            ),
+            ("18446744073709551616", None, Some(i128::from(u64::MAX) + 1)),
+            ("-1", None, Some(-1)),
+            ("", None, None),
+            ("4 2", None, None),
+            ("1a", None, None),
+            ("٣", None, None),
+        ] {
+            assert_eq!(parse_u64(field.as_bytes()), n, "{field:?}");
+            assert_eq!(parse_i128(field.as_bytes()), t, "{field:?}");
+        }
+        // (field, as hex)
+        for (field, h) in [
+            ("0123456789abcdef", Some(0x0123_4567_89ab_cdef)),
+            ("ffffffffffffffff", Some(u64::MAX)),
+            ("0000000000000000", Some(0)),
+            ("0123456789ABCDEF", None),
+            ("123456789abcdef", None),
+            ("00123456789abcdef", None),
+            ("0123456789abcdeg", None),
+        ] {
+            assert_eq!(parse_hex16(field.as_bytes()), h, "{field:?}");
+        }
+    }
+
+    #[test]
+    fn read_line_is_read_until() {
+        let text = b"a\n\nlong line\nno end";
+        for cap in [1, 2, 3, 64] {
+            let mut r = io::BufReader::with_capacity(cap, &text[..]);
+            let mut want = io::BufReader::with_capacity(cap, &text[..]);
+            loop {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                let n = read_line(&mut r, &mut a).unwrap();
+                assert_eq!(n, want.read_until(b'\n', &mut b).unwrap(), "{cap}");
+                assert_eq!(a, b, "{cap}");
+                if n == 0 {
+                    break;
+                }
+            }
+        }
     }
 }

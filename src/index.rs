@@ -53,6 +53,9 @@ pub struct Summary {
     pub errors: usize,
     /// Files whose records were reused from the previous index.
     pub reused: usize,
+    /// Of those, the files not read: their status vouched for their
+    /// content ([`cache::Previous::trusts`]).
+    pub unread: usize,
     /// Bytes of the files indexed.
     pub bytes: u64,
     /// Text files larger than [`LARGE_TEXT`] read as one document (not
@@ -215,13 +218,20 @@ pub struct Incremental {
     pub previous: Option<cache::Previous>,
     /// The cache of this run.
     pub writer: cache::Writer,
+    /// Read and hash every file, even one whose status vouches for its
+    /// content (`--verify`).
+    pub verify: bool,
 }
 
-/// Size and modification time of a file, from the open file.
-#[derive(Debug, Clone, Copy)]
+/// The status of a file: size and modification time, and on Unix the
+/// ctime, inode and device (0 elsewhere).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Stat {
     size: u64,
     mtime: i128,
+    ctime: i128,
+    ino: u64,
+    dev: u64,
 }
 
 /// Open `path` and read it into `buf` (see [`read_open`]); with `stat`,
@@ -297,9 +307,31 @@ fn stat_of(meta: &fs::Metadata) -> Stat {
             Err(e) => -(e.duration().as_nanos() as i128),
         })
         .unwrap_or(0);
+    #[cfg(unix)]
+    let (ctime, ino, dev) = {
+        use std::os::unix::fs::MetadataExt;
+        let ctime = i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec());
+        (ctime, meta.ino(), meta.dev())
+    };
+    #[cfg(not(unix))]
+    let (ctime, ino, dev) = (0, 0, 0);
     Stat {
         size: meta.len(),
         mtime,
+        ctime,
+        ino,
+        dev,
+    }
+}
+
+/// The status the cache entry `old` recorded.
+fn recorded(old: &cache::Entry) -> Stat {
+    Stat {
+        size: old.size,
+        mtime: old.mtime,
+        ctime: old.ctime,
+        ino: old.ino,
+        dev: old.dev,
     }
 }
 
@@ -319,6 +351,10 @@ struct Job {
     /// The cache's entry for the path, if any: reused when the file's
     /// size, mtime and hash are the entry's.
     old: Option<cache::Entry>,
+    /// Whether the entry's status vouches for the file's content: the
+    /// file is then reused without reading it when its status is the
+    /// entry's.
+    trust: bool,
     utf8_name: bool,
 }
 
@@ -333,6 +369,8 @@ struct Done {
     stat: Option<Stat>,
     hash: Option<u64>,
     outcome: Outcome,
+    /// Reused without reading the file (its status vouched for it).
+    unread: bool,
 }
 
 enum Outcome {
@@ -363,11 +401,28 @@ fn work_in(
         path,
         kind,
         old,
+        trust,
         utf8_name,
         ..
     } = job;
     if let Some(hook) = before_read {
         hook(&path);
+    }
+    if let (Some(old), true) = (&old, trust) {
+        // One stat, no open or read, when nothing changed.
+        if let Ok(meta) = fs::metadata(&path) {
+            let st = stat_of(&meta);
+            if meta.is_file() && st == recorded(old) {
+                return Done {
+                    rel: String::new(),
+                    size: st.size,
+                    stat: Some(st),
+                    hash: Some(old.hash),
+                    outcome: Outcome::Reuse(old.clone()),
+                    unread: true,
+                };
+            }
+        }
     }
     // For the cache, size and mtime come from the open file: one path
     // lookup per file, on this worker, not a stat on the walk's thread.
@@ -381,6 +436,7 @@ fn work_in(
                 stat: None,
                 hash: None,
                 outcome: Outcome::Parsed(vec![r]),
+                unread: false,
             };
         }
     };
@@ -395,6 +451,7 @@ fn work_in(
                 stat,
                 hash,
                 outcome: Outcome::Reuse(old),
+                unread: false,
             };
         }
     }
@@ -421,6 +478,7 @@ fn work_in(
         stat,
         hash,
         outcome: Outcome::Parsed(recs),
+        unread: false,
     }
 }
 
@@ -546,9 +604,17 @@ pub fn index_to(
         let utf8_name = path.to_str().is_some();
         // The worker compares the entry's size, mtime and hash with the
         // file's.
-        let old = match w.inc.as_mut().and_then(|i| i.previous.as_mut()) {
-            Some(prev) if utf8_name => prev.lookup(&rel),
-            _ => None,
+        let (old, trust) = match w.inc.as_deref_mut() {
+            Some(Incremental {
+                previous: Some(prev),
+                verify,
+                ..
+            }) if utf8_name => {
+                let old = prev.lookup(&rel);
+                let trust = !*verify && old.as_ref().is_some_and(|e| prev.trusts(e));
+                (old, trust)
+            }
+            _ => (None, false),
         };
         weight += if old.is_some() {
             1
@@ -560,6 +626,7 @@ pub fn index_to(
             rel,
             kind,
             old,
+            trust,
             utf8_name,
         };
         batch.push(job);
@@ -652,6 +719,7 @@ impl Sequencer<'_> {
                         }
                     }
                     summary.reused += 1;
+                    summary.unread += usize::from(done.unread);
                     (records, warnings, errors) = (old.records, old.warnings, old.errors);
                     None
                 } else {
@@ -690,6 +758,9 @@ impl Sequencer<'_> {
                 path: done.rel,
                 size: stat.size,
                 mtime: stat.mtime,
+                ctime: stat.ctime,
+                ino: stat.ino,
+                dev: stat.dev,
                 hash,
                 offset: start,
                 len: end - start,
@@ -733,6 +804,7 @@ fn recv(rx: mpsc::Receiver<Vec<Done>>) -> Vec<Done> {
                 "E011",
                 "internal error: a worker stopped".into(),
             )]),
+            unread: false,
         }]
     })
 }
@@ -767,6 +839,7 @@ fn spawn_batch(
                         size: 0,
                         stat: None,
                         hash: None,
+                        unread: false,
                     },
                 }
             })
@@ -986,6 +1059,9 @@ mod tests {
             path: "a.txt".into(),
             size: 3,
             mtime: 7,
+            ctime: 9,
+            ino: 11,
+            dev: 13,
             hash: cache::hash(b"abc"),
             offset: 0,
             len: 10,
@@ -993,7 +1069,7 @@ mod tests {
             warnings: 0,
             errors: 0,
         };
-        let st = Stat { size: 3, mtime: 7 };
+        let st = recorded(&old);
         assert!(reusable(&old, st, 3, cache::hash(b"abc")));
         // It grew between its metadata and the read: more bytes than said.
         let grown = cache::hash(b"abcd");
@@ -1003,7 +1079,7 @@ mod tests {
         // It shrank.
         assert!(!reusable(&old, st, 2, old.hash));
         // Touched, or other bytes of the same size.
-        assert!(!reusable(&old, Stat { size: 3, mtime: 8 }, 3, old.hash));
+        assert!(!reusable(&old, Stat { mtime: 8, ..st }, 3, old.hash));
         assert!(!reusable(&old, st, 3, cache::hash(b"abd")));
     }
 

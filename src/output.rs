@@ -197,33 +197,7 @@ pub mod compact {
         }
     }
 
-    /// An unsigned integer in decimal.
-    fn write_u64(out: &mut Vec<u8>, mut n: u64) {
-        // Two digits per division (offsets have four to six), from a table
-        // of "00" to "99".
-        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-            2021222324252627282930313233343536373839\
-            4041424344454647484950515253545556575859\
-            6061626364656667686970717273747576777879\
-            8081828384858687888990919293949596979899";
-        let mut buf = [0u8; 20];
-        let mut at = buf.len();
-        while n >= 100 {
-            let pair = (n % 100) as usize * 2;
-            n /= 100;
-            at -= 2;
-            buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
-        }
-        if n >= 10 {
-            let pair = n as usize * 2;
-            at -= 2;
-            buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
-        } else {
-            at -= 1;
-            buf[at] = b'0' + n as u8;
-        }
-        out.extend_from_slice(&buf[at..]);
-    }
+    use crate::bytes::push_u64 as write_u64;
 
     fn write_i64(out: &mut Vec<u8>, n: i64) {
         if n < 0 {
@@ -596,32 +570,6 @@ pub mod compact {
     #[cfg(test)]
     mod tests {
         use super::*;
-
-        #[test]
-        fn write_u64_is_display() {
-            for n in [
-                0,
-                7,
-                9,
-                10,
-                42,
-                99,
-                100,
-                101,
-                999,
-                1000,
-                12345,
-                100000,
-                987654321,
-                u64::from(u32::MAX),
-                u64::MAX - 1,
-                u64::MAX,
-            ] {
-                let mut out = Vec::new();
-                write_u64(&mut out, n);
-                assert_eq!(out, n.to_string().as_bytes(), "{n}");
-            }
-        }
 
         /// A chunk needs an escape exactly when one of its bytes does, by
         /// the byte table, wherever that byte stands; plain bytes (ASCII

@@ -29,9 +29,18 @@ fn cables(dir: &Path, args: &[&str]) -> Run {
     run
 }
 
-/// The number in "…, N reused in …" of the summary line.
+/// The number in "…, N reused (…" of the summary line.
 fn reused(run: &Run) -> usize {
-    let at = run.stderr.find(" reused").expect("no reuse count");
+    number_before(run, " reused")
+}
+
+/// The number in "(N unread, …" of the summary line.
+fn unread(run: &Run) -> usize {
+    number_before(run, " unread")
+}
+
+fn number_before(run: &Run, word: &str) -> usize {
+    let at = run.stderr.find(word).expect("no such count");
     let digits: String = run.stderr[..at]
         .chars()
         .rev()
@@ -86,6 +95,26 @@ impl Index {
 
     fn text(&self) -> String {
         fs::read_to_string(&self.path).unwrap()
+    }
+
+    /// Make the cache say that the run which wrote it started a day from
+    /// now: as if the files had last changed long before it, so that
+    /// their status vouches for their content.
+    fn age_cache(&self) {
+        let cache = self.path.with_file_name("index.ndjson.cables-cache");
+        let text = fs::read_to_string(&cache).unwrap();
+        let (head, rest) = text.split_once('\n').unwrap();
+        let mut fields: Vec<String> = head.split(' ').map(str::to_string).collect();
+        let at = fields.len() - 3;
+        let start: u64 = fields[at].parse().unwrap();
+        let later = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos() as u64
+            + 86_400_000_000_000;
+        assert!(later > start);
+        fields[at] = format!("{later:020}");
+        fs::write(&cache, format!("{}\n{rest}", fields.join(" "))).unwrap();
     }
 }
 
@@ -287,5 +316,53 @@ fn sizes_at_the_read_edges_and_bytes_changed_under_the_same_mtime() {
     // Nothing changed since: all reused, the index as a full one.
     let run = idx.run(docs.path());
     assert_eq!(reused(&run), n, "{}", run.stderr);
+    assert_eq!(idx.text(), cables(docs.path(), &[]).stdout);
+}
+
+/// A run long after the files last changed trusts their status (size,
+/// mtime, ctime, inode, device) and reads none of them; a file written
+/// since, even to the same size and mtime, has a new ctime, so it is read
+/// and parsed again; `--verify` reads and hashes every file.
+#[cfg(unix)]
+#[test]
+fn files_whose_status_is_unchanged_are_not_read() {
+    let (docs, n) = corpus_copy();
+    let idx = Index::new();
+    idx.run(docs.path());
+    let full = cables(docs.path(), &[]).stdout;
+    // Written just before the run: too recent to vouch, so all are read.
+    let run = idx.run(docs.path());
+    assert_eq!((reused(&run), unread(&run)), (n, 0), "{}", run.stderr);
+
+    idx.age_cache();
+    let run = idx.run(docs.path());
+    assert_eq!((reused(&run), unread(&run)), (n, n), "{}", run.stderr);
+    assert_eq!(idx.text(), full);
+
+    let verify = [
+        "--out",
+        idx.path.to_str().unwrap(),
+        "--incremental",
+        "--verify",
+    ];
+    let run = cables(docs.path(), &verify);
+    assert_eq!((reused(&run), unread(&run)), (n, 0), "{}", run.stderr);
+    assert_eq!(idx.text(), full);
+
+    // Same size and mtime, other bytes: only its ctime tells.
+    let all = files(docs.path());
+    let mid = &all[all.len() / 2];
+    let mut bytes = fs::read(mid).unwrap();
+    let at = bytes.iter().position(|b| b.is_ascii_lowercase()).unwrap();
+    bytes[at] = bytes[at].to_ascii_uppercase();
+    rewrite_keeping_mtime(mid, &bytes);
+    let run = idx.run(docs.path());
+    assert_eq!(
+        (reused(&run), unread(&run)),
+        (n - 1, n - 1),
+        "{}",
+        run.stderr
+    );
+    assert_ne!(idx.text(), full);
     assert_eq!(idx.text(), cables(docs.path(), &[]).stdout);
 }

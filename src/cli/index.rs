@@ -12,6 +12,8 @@ use super::{Error, IndexArgs, EXIT_OK, EXIT_TROUBLE};
 
 pub fn run(a: IndexArgs) -> Result<u8, Error> {
     let start = Instant::now();
+    // Before any file is looked at: the cache's entries are judged against it.
+    let checked = cache::now_ns();
     let sink = if a.incremental {
         match Sink::open_counted(&a.out) {
             Some(s) => s?,
@@ -36,7 +38,7 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
             );
             let previous = cache::Previous::open(&cache_path, &target, &version);
             let tmp = temp_path_for(&cache_path);
-            let writer = match cache::Writer::create(&tmp, &version) {
+            let writer = match cache::Writer::create(&tmp, &version, checked) {
                 Ok(w) => w,
                 Err(e) => {
                     sink.abandon();
@@ -44,7 +46,11 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
                     return Ok(EXIT_TROUBLE);
                 }
             };
-            inc = Some(Incremental { previous, writer });
+            inc = Some(Incremental {
+                previous,
+                writer,
+                verify: a.verify,
+            });
             cache_paths = Some((tmp, cache_path));
         }
     }
@@ -120,7 +126,10 @@ pub fn run(a: IndexArgs) -> Result<u8, Error> {
     }
     if !a.quiet {
         let reused = if a.incremental {
-            format!(", {} reused", summary.reused)
+            format!(
+                ", {} reused ({} unread, their status unchanged)",
+                summary.reused, summary.unread
+            )
         } else {
             String::new()
         };

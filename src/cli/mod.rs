@@ -157,9 +157,16 @@ struct IndexArgs {
     follow: bool,
     /// Reuse the records of unchanged files (same size, mtime, content hash
     /// and parser version) from the previous --out FILE, using the cache
-    /// FILE.cables-cache next to it. Needs --out and NDJSON output.
+    /// FILE.cables-cache next to it. A file whose status (size, mtime,
+    /// ctime, inode, device) is the one recorded is not read: its content
+    /// cannot have changed (see --verify). Needs --out and NDJSON output.
     #[arg(long, requires = "out")]
     incremental: bool,
+    /// With --incremental, read and hash every file, even one whose size,
+    /// mtime, ctime, inode and device are those the cache recorded well
+    /// after its last change (such a file is otherwise reused unread).
+    #[arg(long, requires = "incremental")]
+    verify: bool,
     /// Print no summary on stderr.
     #[arg(long, short)]
     quiet: bool,
