@@ -49,7 +49,7 @@ run() {
     /usr/bin/time -v -o "$OUT/time" "$@" > /dev/null 2> "$OUT/stderr" || { cat "$OUT/stderr" >&2; exit 1; }
     WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$OUT/time")
     local rss; rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2/1024}' "$OUT/time")
-    printf '%-34s %8.2f s %8.1f MB/s %8s MB RSS' "$label" "$WALL" "$(awk -v b="$BYTES" -v w="$WALL" 'BEGIN {print (w>0 ? b/1e6/w : 0)}')" "$rss"
+    printf '%-40s %8.2f s %8.1f MB/s %8s MB RSS' "$label" "$WALL" "$(awk -v b="$BYTES" -v w="$WALL" 'BEGIN {print (w>0 ? b/1e6/w : 0)}')" "$rss"
 }
 
 run "cat (all files)" sh -c "find '$TREE' -type f -print0 | xargs -0 cat"; echo

@@ -19,8 +19,10 @@
 //! coarse clock, or a file written while it was read): an entry is
 //! trusted this way only when its ctime is more than [`RACY_NS`] before
 //! the start of the run that wrote the cache ([`Previous::trusts`]);
-//! other files are read and hashed, as all are with `--verify`. When every file is reused, in the same
-//! order, and none was added or removed, the old index is the new one byte
+//! other files are read and hashed, as all are with `--verify`.
+//!
+//! When every file is reused, in the same order, and none was added or
+//! removed, the old index is the new one byte
 //! for byte and is kept as it is (see [`crate::index::Output::keep_previous`]);
 //! so is the cache when its every line would be the same
 //! ([`Writer::finish_or_keep`]).
