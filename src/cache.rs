@@ -241,7 +241,8 @@ fn next_field<'a>(rest: &mut &'a [u8]) -> &'a [u8] {
 }
 
 /// As `read_until(b'\n', out)`, the line's end found with `memchr` (std's
-/// search took a tenth of an unchanged incremental run's walking thread).
+/// search, with its copy, was 8 % of the instructions of an unchanged
+/// incremental run's walking thread).
 fn read_line<R: BufRead>(r: &mut R, out: &mut Vec<u8>) -> io::Result<usize> {
     let mut n = 0;
     loop {

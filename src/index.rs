@@ -324,6 +324,14 @@ fn stat_of(meta: &fs::Metadata) -> Stat {
     }
 }
 
+/// The status of the regular file at `path`, when it is the one `old`
+/// recorded.
+fn unchanged_status(path: &Path, old: &cache::Entry) -> Option<Stat> {
+    let meta = fs::metadata(path).ok()?;
+    let st = stat_of(&meta);
+    (meta.is_file() && st == recorded(old)).then_some(st)
+}
+
 /// The status the cache entry `old` recorded.
 fn recorded(old: &cache::Entry) -> Stat {
     Stat {
@@ -408,22 +416,23 @@ fn work_in(
     if let Some(hook) = before_read {
         hook(&path);
     }
-    if let (Some(old), true) = (&old, trust) {
-        // One stat, no open or read, when nothing changed.
-        if let Ok(meta) = fs::metadata(&path) {
-            let st = stat_of(&meta);
-            if meta.is_file() && st == recorded(old) {
+    // One stat, no open or read, when nothing changed.
+    let old = match old {
+        Some(old) if trust => match unchanged_status(&path, &old) {
+            Some(st) => {
                 return Done {
                     rel: String::new(),
                     size: st.size,
                     stat: Some(st),
                     hash: Some(old.hash),
-                    outcome: Outcome::Reuse(old.clone()),
+                    outcome: Outcome::Reuse(old),
                     unread: true,
-                };
+                }
             }
-        }
-    }
+            None => Some(old),
+        },
+        old => old,
+    };
     // For the cache, size and mtime come from the open file: one path
     // lookup per file, on this worker, not a stat on the walk's thread.
     let (n, stat) = match read_file(&path, hashing, buf) {
@@ -603,7 +612,7 @@ pub fn index_to(
         }
         let utf8_name = path.to_str().is_some();
         // The worker compares the entry's size, mtime and hash with the
-        // file's.
+        // file's, or, when the entry is trusted, its status.
         let (old, trust) = match w.inc.as_deref_mut() {
             Some(Incremental {
                 previous: Some(prev),
