@@ -52,14 +52,24 @@ run() {
     printf '%-40s %8.2f s %8.1f MB/s %8s MB RSS' "$label" "$WALL" "$(awk -v b="$BYTES" -v w="$WALL" 'BEGIN {print (w>0 ? b/1e6/w : 0)}')" "$rss"
 }
 
+# ratios WALL: WALL against rg's and the full index's.
+ratios() {
+    printf '   %.2f× rg, %.2f× full\n' "$(awk -v a="$1" -v b="$RG" 'BEGIN {print a/b}')" "$(awk -v a="$1" -v b="$FULL" 'BEGIN {print a/b}')"
+}
+
+# reused: the summary's reuse count of the last run ("N reused, M of them unread").
+reused() {
+    grep -o '[0-9]* reused ([0-9]* unread' "$OUT/stderr" | sed 's/^/   /; s/ (\([0-9]*\) unread/, \1 of them unread/'
+}
+
 run "cat (all files)" sh -c "find '$TREE' -type f -print0 | xargs -0 cat"; echo
 run "rg -c '\\[Page'" rg -c '\[Page' "$TREE"; RG=$WALL; echo
 run "cables index > /dev/null" "$BIN" index -q "$TREE"; FULL=$WALL
 printf '   %.2f× rg\n' "$(awk -v a="$FULL" -v b="$RG" 'BEGIN {print a/b}')"
 "$BIN" index -q "$TREE" --out "$OUT/index.ndjson" --incremental   # builds the cache, untimed
 run "cables index --incremental (unchanged)" "$BIN" index "$TREE" --out "$OUT/index.ndjson" --incremental; INC=$WALL
-printf '   %.2f× rg, %.2f× full\n' "$(awk -v a="$INC" -v b="$RG" 'BEGIN {print a/b}')" "$(awk -v a="$INC" -v b="$FULL" 'BEGIN {print a/b}')"
-grep -o '[0-9]* reused ([0-9]* unread' "$OUT/stderr" | sed 's/^/   /; s/ (\([0-9]*\) unread/, \1 of them unread/'
+ratios "$INC"
+reused
 run "cables index --incremental --verify" "$BIN" index "$TREE" --out "$OUT/index.ndjson" --incremental --verify; VER=$WALL
-printf '   %.2f× rg, %.2f× full\n' "$(awk -v a="$VER" -v b="$RG" 'BEGIN {print a/b}')" "$(awk -v a="$VER" -v b="$FULL" 'BEGIN {print a/b}')"
-grep -o '[0-9]* reused ([0-9]* unread' "$OUT/stderr" | sed 's/^/   /; s/ (\([0-9]*\) unread/, \1 of them unread/'
+ratios "$VER"
+reused

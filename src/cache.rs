@@ -12,20 +12,19 @@
 //! file's status is what the cache recorded: size, mtime, and on Unix its
 //! ctime, inode and device, as git's index trusts them. Every write to a
 //! file sets its ctime to the clock's time, and no program can set a ctime
-//! back (`touch` and `utimes` set only atime and mtime), so a file with the
-//! recorded ctime has not been written since it was read (short of setting
-//! the system clock back, which only root can do). The exception
-//! is a write in the same tick of the clock as the read before it (a
-//! coarse clock, or a file written while it was read): an entry is
+//! back (`touch` and `utimes` choose atime and mtime, and set the ctime to
+//! now), so a file with the recorded ctime has not been written since it
+//! was read (short of setting the system clock back, which only root can
+//! do). The exception is a write in the same tick of the clock as the
+//! last change before the read (a coarse clock): an entry is
 //! trusted this way only when its ctime is more than [`RACY_NS`] before
 //! the start of the run that wrote the cache ([`Previous::trusts`]);
 //! other files are read and hashed, as all are with `--verify`.
 //!
 //! When every file is reused, in the same order, and none was added or
-//! removed, the old index is the new one byte
-//! for byte and is kept as it is (see [`crate::index::Output::keep_previous`]);
-//! so is the cache when its every line would be the same
-//! ([`Writer::finish_or_keep`]).
+//! removed, the old index is the new one byte for byte and is kept as it
+//! is (see [`crate::index::Output::keep_previous`]); so is the cache when
+//! its every line would be the same ([`Writer::finish_or_keep`]).
 //!
 //! Format (text, one entry per line, in walk order):
 //!
@@ -60,8 +59,10 @@ const MAGIC: &str = "cables-cache 3";
 
 /// How long before the start of the run that wrote the cache a file's
 /// ctime must be for its status alone to vouch for its content (see the
-/// module documentation): 2 s, more than the tick of any file system's
-/// clock (FAT's 2 s included) and than a read of the largest file.
+/// module documentation): 2 s, at least the tick of any file system's
+/// clock (FAT keeps times to 2 s). A write after the read gets a ctime of
+/// its own tick, later than the run's start less one tick, so later than
+/// a ctime trusted by this margin.
 pub const RACY_NS: i128 = 2_000_000_000;
 
 /// Whether an entry's status vouches for its content in a run that
@@ -198,18 +199,18 @@ impl Entry {
     /// that walks: issue 4).
     fn from_bytes(line: &[u8]) -> Option<Entry> {
         let mut rest = line.strip_suffix(b"\n").unwrap_or(line);
-        let mut next = || Some(next_field(&mut rest));
-        let size = parse_u64(next()?)?;
-        let mtime = parse_i128(next()?)?;
-        let ctime = parse_i128(next()?)?;
-        let ino = parse_u64(next()?)?;
-        let dev = parse_u64(next()?)?;
-        let hash = parse_hex16(next()?)?;
-        let offset = parse_u64(next()?)?;
-        let len = parse_u64(next()?)?;
-        let records = usize::try_from(parse_u64(next()?)?).ok()?;
-        let warnings = usize::try_from(parse_u64(next()?)?).ok()?;
-        let errors = usize::try_from(parse_u64(next()?)?).ok()?;
+        let mut next = || next_field(&mut rest);
+        let size = parse_u64(next())?;
+        let mtime = parse_i128(next())?;
+        let ctime = parse_i128(next())?;
+        let ino = parse_u64(next())?;
+        let dev = parse_u64(next())?;
+        let hash = parse_hex16(next())?;
+        let offset = parse_u64(next())?;
+        let len = parse_u64(next())?;
+        let records = usize::try_from(parse_u64(next())?).ok()?;
+        let warnings = usize::try_from(parse_u64(next())?).ok()?;
+        let errors = usize::try_from(parse_u64(next())?).ok()?;
         // The path is the rest of the line.
         let path = path_of_json(std::str::from_utf8(rest).ok()?)?;
         Some(Entry {
@@ -489,12 +490,6 @@ pub struct Writer {
     /// When this run started (ns since the epoch), before any file was
     /// looked at: the header's time when the cache is written.
     checked: u64,
-    /// The previous cache's time, when comparing with it.
-    prev_checked: Option<u64>,
-    /// Whether an entry added is trusted at `checked` but was not at
-    /// `prev_checked`: a cache otherwise the same is then written anew,
-    /// so that the next run need not read that file.
-    gain: bool,
 }
 
 /// The previous cache being compared with the one being written.
@@ -506,6 +501,12 @@ struct Same {
     equal: u64,
     /// The old line being compared (one buffer, reused).
     line: Vec<u8>,
+    /// The previous cache's time (see [`Writer::checked`]).
+    checked: u64,
+    /// Whether an entry added is trusted at this run's time but was not
+    /// at the previous cache's: a cache otherwise the same is then written
+    /// anew, so that the next run need not read that file.
+    gain: bool,
 }
 
 impl Writer {
@@ -520,8 +521,6 @@ impl Writer {
             line: Vec::with_capacity(256),
             same: None,
             checked,
-            prev_checked: None,
-            gain: false,
         })
     }
 
@@ -554,18 +553,17 @@ impl Writer {
             header,
             equal: 0,
             line: Vec::with_capacity(256),
+            checked: previous.checked,
+            gain: false,
         });
-        self.prev_checked = Some(previous.checked);
     }
 
     /// Add one file's entry.
     pub fn add(&mut self, e: &Entry) -> io::Result<()> {
-        if let Some(prev) = self.prev_checked {
-            self.gain |= !trusted_at(e, prev) && trusted_at(e, self.checked);
-        }
         self.line.clear();
         e.write_line(&mut self.line);
         if let Some(same) = &mut self.same {
+            same.gain |= !trusted_at(e, same.checked) && trusted_at(e, self.checked);
             same.line.clear();
             let read = read_line(&mut same.old, &mut same.line);
             if matches!(read, Ok(n) if n > 0) && same.line == self.line {
@@ -613,10 +611,10 @@ impl Writer {
     /// previous cache's time stands for this run's then, unless this
     /// run's time trusts an entry that the previous one did not.
     pub fn finish_or_keep(mut self, index: &fs::Metadata) -> io::Result<bool> {
-        if let (Some(same), Some(prev), false) = (&mut self.same, self.prev_checked, self.gain) {
+        if let Some(same) = self.same.as_mut().filter(|s| !s.gain) {
             same.line.clear();
-            let at_end = matches!(same.old.read_until(b'\n', &mut same.line), Ok(0));
-            let header = Self::header(&self.parser, prev, index.len(), stamp(index));
+            let at_end = matches!(read_line(&mut same.old, &mut same.line), Ok(0));
+            let header = Self::header(&self.parser, same.checked, index.len(), stamp(index));
             if at_end && same.header == header.as_bytes() {
                 // The placeholder header still in the buffer is dropped,
                 // not written.

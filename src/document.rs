@@ -36,16 +36,10 @@ pub fn records_from_text_bytes_with(
 
 /// Decode, then parse as one document or split into documents; the text
 /// its offsets point into is returned as an owned string (empty for a
-/// binary file). Used by `cables check`, whose rules read the text as well
-/// as the records.
-pub fn records_and_text(bytes: &[u8], path: &str, split_documents: bool) -> (Vec<Record>, String) {
-    let (recs, text, _) = decode_and_parse(bytes, path, split_documents);
-    (recs, text.into_owned())
-}
-
-/// [`records_and_text`], and the doubtful places of the split when the
-/// file was split into documents (`None` otherwise: not asked, or an
-/// empty or binary file).
+/// binary file), with the doubtful places of the split when the file was
+/// split into documents (`None` otherwise: not asked, or an empty or
+/// binary file). Used by `cables check`, whose rules read the text and
+/// the doubts (DOC005) as well as the records.
 pub fn records_text_and_doubts(
     bytes: &[u8],
     path: &str,

@@ -377,13 +377,13 @@ struct Done {
     stat: Option<Stat>,
     hash: Option<u64>,
     outcome: Outcome,
-    /// Reused without reading the file (its status vouched for it).
-    unread: bool,
 }
 
 enum Outcome {
     Parsed(Vec<Record>),
-    Reuse(cache::Entry),
+    /// The cache's entry, and whether the file was not read (its status
+    /// vouched for it).
+    Reuse(cache::Entry, bool),
 }
 
 fn work(job: Job, rel: &str, hashing: bool, before_read: Option<fn(&Path)>, split: bool) -> Done {
@@ -425,8 +425,7 @@ fn work_in(
                     size: st.size,
                     stat: Some(st),
                     hash: Some(old.hash),
-                    outcome: Outcome::Reuse(old),
-                    unread: true,
+                    outcome: Outcome::Reuse(old, true),
                 }
             }
             None => Some(old),
@@ -445,7 +444,6 @@ fn work_in(
                 stat: None,
                 hash: None,
                 outcome: Outcome::Parsed(vec![r]),
-                unread: false,
             };
         }
     };
@@ -459,8 +457,7 @@ fn work_in(
                 size,
                 stat,
                 hash,
-                outcome: Outcome::Reuse(old),
-                unread: false,
+                outcome: Outcome::Reuse(old, false),
             };
         }
     }
@@ -487,7 +484,6 @@ fn work_in(
         stat,
         hash,
         outcome: Outcome::Parsed(recs),
-        unread: false,
     }
 }
 
@@ -712,7 +708,7 @@ impl Sequencer<'_> {
         let (mut records, mut warnings, mut errors) = (0, 0, 0);
         let recs = match done.outcome {
             Outcome::Parsed(recs) => Some(recs),
-            Outcome::Reuse(old) => {
+            Outcome::Reuse(old, unread) => {
                 let held = self
                     .inc
                     .as_ref()
@@ -728,7 +724,7 @@ impl Sequencer<'_> {
                         }
                     }
                     summary.reused += 1;
-                    summary.unread += usize::from(done.unread);
+                    summary.unread += usize::from(unread);
                     (records, warnings, errors) = (old.records, old.warnings, old.errors);
                     None
                 } else {
@@ -813,7 +809,6 @@ fn recv(rx: mpsc::Receiver<Vec<Done>>) -> Vec<Done> {
                 "E011",
                 "internal error: a worker stopped".into(),
             )]),
-            unread: false,
         }]
     })
 }
@@ -848,7 +843,6 @@ fn spawn_batch(
                         size: 0,
                         stat: None,
                         hash: None,
-                        unread: false,
                     },
                 }
             })

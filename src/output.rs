@@ -88,6 +88,8 @@ impl<W: Write> RecordWriter<W> {
 pub mod compact {
     use serde::ser::{self, Serialize};
 
+    use crate::bytes::push_u64;
+
     /// The error of a serialisation (as serde_json's: a custom message).
     pub type Error = serde_json::Error;
 
@@ -197,13 +199,11 @@ pub mod compact {
         }
     }
 
-    use crate::bytes::push_u64 as write_u64;
-
     fn write_i64(out: &mut Vec<u8>, n: i64) {
         if n < 0 {
             out.push(b'-');
         }
-        write_u64(out, n.unsigned_abs());
+        push_u64(out, n.unsigned_abs());
     }
 
     struct Json<'o> {
@@ -326,20 +326,20 @@ pub mod compact {
             Ok(())
         }
         fn serialize_u8(self, v: u8) -> Result<(), Error> {
-            write_u64(self.out, v.into());
+            push_u64(self.out, v.into());
             Ok(())
         }
         fn serialize_u16(self, v: u16) -> Result<(), Error> {
-            write_u64(self.out, v.into());
+            push_u64(self.out, v.into());
             Ok(())
         }
         fn serialize_u32(self, v: u32) -> Result<(), Error> {
-            write_u64(self.out, v.into());
+            push_u64(self.out, v.into());
             Ok(())
         }
         #[inline]
         fn serialize_u64(self, v: u64) -> Result<(), Error> {
-            write_u64(self.out, v);
+            push_u64(self.out, v);
             Ok(())
         }
         fn serialize_u128(self, v: u128) -> Result<(), Error> {
@@ -366,7 +366,7 @@ pub mod compact {
             let mut seq = Compound::open(self, b"[", b"]");
             for b in v {
                 seq.comma();
-                write_u64(seq.ser.out, u64::from(*b));
+                push_u64(seq.ser.out, u64::from(*b));
             }
             seq.close()
         }

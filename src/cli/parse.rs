@@ -16,7 +16,7 @@ pub fn run(a: ParseArgs) -> Result<u8, Error> {
         let records = if shown == "-" {
             let mut buf = Vec::new();
             std::io::stdin().lock().read_to_end(&mut buf)?;
-            cables::document::records_and_text(&buf, "-", a.split).0
+            cables::document::records_from_text_bytes_with(&buf, "-", a.split)
         } else {
             if !f.is_file() {
                 eprintln!("cables: error: {}", cables::hint::not_a_file(f));
