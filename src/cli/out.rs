@@ -1,7 +1,7 @@
 //! Where records go: buffered, locked stdout, or a file written atomically.
 
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use cables::output::{Format, RecordWriter};
@@ -10,13 +10,13 @@ use super::{OutArgs, OutFormat};
 
 /// The destination of records.
 pub enum Sink {
-    /// Standard output.
-    Stdout(RecordWriter<BufWriter<io::StdoutLock<'static>>>),
+    /// Standard output (locked; the record writer buffers).
+    Stdout(RecordWriter<io::StdoutLock<'static>>),
     /// A temporary file renamed to `target` on success.
-    File(RecordWriter<BufWriter<File>>, PathBuf, PathBuf),
+    File(RecordWriter<File>, PathBuf, PathBuf),
     /// NDJSON into a temporary file renamed to `target` on success,
     /// counting bytes (for the incremental cache).
-    Counted(RecordWriter<Counting<BufWriter<File>>>, PathBuf, PathBuf),
+    Counted(RecordWriter<Counting<File>>, PathBuf, PathBuf),
 }
 
 /// A writer that counts the bytes given to it.
@@ -51,14 +51,14 @@ impl Sink {
         };
         match &args.out {
             None => {
-                let w = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+                let w = io::stdout().lock();
                 Ok(Sink::Stdout(RecordWriter::new(w, format, args.pretty)))
             }
             Some(target) => {
                 let tmp = temp_path(target);
                 let f = File::create(&tmp).map_err(|e| with_path(e, &tmp))?;
                 Ok(Sink::File(
-                    RecordWriter::new(BufWriter::with_capacity(1 << 16, f), format, args.pretty),
+                    RecordWriter::new(f, format, args.pretty),
                     tmp,
                     target.clone(),
                 ))
@@ -75,10 +75,7 @@ impl Sink {
         }
         let tmp = temp_path(target);
         Some(File::create(&tmp).map_err(|e| with_path(e, &tmp)).map(|f| {
-            let counting = Counting {
-                inner: BufWriter::with_capacity(1 << 16, f),
-                n: 0,
-            };
+            let counting = Counting { inner: f, n: 0 };
             Sink::Counted(
                 RecordWriter::new(counting, Format::Ndjson, false),
                 tmp,
@@ -140,7 +137,7 @@ impl cables::index::Output for Sink {
 
     fn raw(&mut self, lines: &[u8]) -> io::Result<()> {
         match self {
-            Sink::Counted(w, _, _) => w.get_mut().write_all(lines),
+            Sink::Counted(w, _, _) => w.raw(lines),
             _ => Err(io::Error::new(
                 io::ErrorKind::Unsupported,
                 "reused records need NDJSON output to a file",
@@ -150,16 +147,14 @@ impl cables::index::Output for Sink {
 
     fn position(&self) -> u64 {
         match self {
-            Sink::Counted(w, _, _) => w.get_ref().n,
+            Sink::Counted(w, _, _) => w.get_ref().n + w.buffered() as u64,
             _ => 0,
         }
     }
 }
 
-/// Flush, sync and rename a finished temporary file into place.
-fn commit(mut b: BufWriter<File>, tmp: &Path, target: &Path) -> io::Result<()> {
-    b.flush()?;
-    let f = b.into_inner().map_err(|e| e.into_error())?;
+/// Sync and rename a finished temporary file into place.
+fn commit(f: File, tmp: &Path, target: &Path) -> io::Result<()> {
     f.sync_all()?;
     fs::rename(tmp, target).map_err(|e| with_path(e, target))
 }
