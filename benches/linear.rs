@@ -4,8 +4,10 @@
 //!
 //! "unclosed [Page" and "open brackets" were quadratic once (the fix is
 //! in src/parse/pages.rs, see tests/regression.rs) and were skipped unless
-//! asked for; they are flat now (2026-11-28: 161, 157, 157, 163 MiB/s and
-//! 89, 93, 93, 94 MiB/s from ×1 to ×8) and run with the others.
+//! asked for; they are flat now and run with the others (2026-11-28, a
+//! later run on the same machine: 173, 174, 173, 180 MiB/s and 105, 102,
+//! 98, 103 MiB/s from ×1 to ×8; the first run that day gave 161–163 and
+//! 89–94 MiB/s).
 
 use std::hint::black_box;
 
