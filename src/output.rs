@@ -22,7 +22,7 @@ pub enum Format {
 /// record is serialised straight into the buffer, which goes to `out` in
 /// one write once it holds [`FLUSH_AT`] bytes. (Through a `BufWriter`,
 /// each record was serialised into a scratch vector and then copied into
-/// the writer's buffer: one more copy of every output byte, 1.7 % of the
+/// the writer's buffer: one more copy of every output byte, 1.8 % of the
 /// instructions of an index run; issue 4.)
 pub struct RecordWriter<W: Write> {
     out: W,

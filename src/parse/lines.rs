@@ -228,6 +228,7 @@ mod tests {
             assert_eq!(split_at_comma_space(t, true), t.rsplit_once(", "), "{t:?}");
         }
     }
+
     /// `trim`, `trim_start` and `trim_end` are those of `str`: ASCII and
     /// Unicode whitespace at either end, printable bytes at both, empty
     /// and one-character texts.

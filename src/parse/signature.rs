@@ -873,7 +873,7 @@ fn signature(
     // "Sack", frus1934v04 d530). The head test is dear: only a line with
     // " to " in it is asked (issue 4).
     if prev.is_some_and(|p| {
-        let p = p.trim();
+        let p = trim(p);
         p.len() <= if p.ends_with('.') { 60 } else { 150 }
             && memchr::memmem::find(p.as_bytes(), b" to ").is_some()
             && head::is_strong_head(p)
