@@ -68,8 +68,10 @@ pub const RACY_NS: i128 = 2_000_000_000;
 /// Whether an entry's status vouches for its content in a run that
 /// started at `checked` (ns since the Unix epoch): it has a ctime (0 where
 /// there is none, as off Unix) and that ctime is over [`RACY_NS`] before.
+/// The ctime is read from the cache file, so any `i128` may come: the sum
+/// saturates rather than overflow.
 fn trusted_at(e: &Entry, checked: u64) -> bool {
-    e.ctime > 0 && e.ctime + RACY_NS < i128::from(checked)
+    e.ctime > 0 && e.ctime.saturating_add(RACY_NS) < i128::from(checked)
 }
 
 /// Now, in ns since the Unix epoch (0 for a clock before it).
@@ -960,6 +962,10 @@ mod tests {
             // No ctime (off Unix), or one before the epoch.
             (0, false),
             (-5, false),
+            // A ctime no clock gives, from a damaged cache: never trusted
+            // (ctime + RACY_NS must not overflow).
+            (i128::MAX, false),
+            (i128::MAX - RACY_NS, false),
         ] {
             let e = Entry {
                 ctime,
